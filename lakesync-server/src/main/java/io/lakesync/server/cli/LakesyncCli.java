@@ -1,5 +1,6 @@
 package io.lakesync.server.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,13 +24,24 @@ public final class LakesyncCli {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    /** Runs the command line with the process's stdout/stderr and returns the exit code. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LakesyncCli());
-        cli.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureReporter());
-        cli.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
+        setUsageExitCode(cli);
         return cli.execute(args);
+    }
+
+    private static void setUsageExitCode(CommandLine cli) {
+        cli.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
+        cli.getSubcommands().values().forEach(LakesyncCli::setUsageExitCode);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,6 @@
 package io.lakesync.server.cli;
 
+import io.lakesync.core.engine.ProgressListener;
 import io.lakesync.core.engine.SnapshotSync;
 import io.lakesync.core.error.ErrorCode;
 import io.lakesync.core.error.LakesyncException;
@@ -81,7 +82,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncedTableSpec table = new SyncedTableSpec(source, TableName.parse(target), primaryKey,
                 Optional.ofNullable(timeseriesKey), syncMode, columns);
         String url = TargetDatabase.resolve(jdbcUrl, System.err);
-        ProgressBar progress = ProgressBar.forTerminal(noProgress);
+        ProgressListener progress = ProgressBar.forTerminal(noProgress);
         DeltaTableSource delta = DeltaTableSource.open(source);
         try (PostgresSink sink = PostgresSink.connect(url)) {
             SnapshotSync sync = new SnapshotSync(delta, sink, replaceNul ? TextPolicy.REPLACE : TextPolicy.FAIL, progress);

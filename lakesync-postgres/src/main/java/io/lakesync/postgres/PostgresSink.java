@@ -1,0 +1,100 @@
+package io.lakesync.postgres;
+
+import io.lakesync.core.model.RowBatch;
+import io.lakesync.core.model.SyncedTableSpec;
+import io.lakesync.core.model.TableName;
+import io.lakesync.core.model.TableSchema;
+import io.lakesync.core.spi.Comparison;
+import io.lakesync.core.spi.RunHistory;
+import io.lakesync.core.spi.SnapshotLoad;
+import io.lakesync.core.spi.SnapshotPlan;
+import io.lakesync.core.spi.TableSink;
+import io.lakesync.core.spi.Watermark;
+import io.lakesync.postgres.internal.CatalogSchema;
+import io.lakesync.postgres.internal.Connector;
+import io.lakesync.postgres.internal.Definitions;
+import io.lakesync.postgres.internal.PostgresRunHistory;
+import io.lakesync.postgres.internal.PostgresSnapshotLoad;
+import io.lakesync.postgres.internal.SqlErrors;
+import io.lakesync.postgres.internal.TableComparer;
+import io.lakesync.postgres.internal.Watermarks;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL database as the target of synced tables. It keeps its state next to the data, in
+ * the schema {@code lakesync} (created and upgraded on connect): definitions, watermarks, runs.
+ * Each operation uses a connection of its own, so one sink can serve several threads.
+ */
+public final class PostgresSink implements TableSink {
+
+    private final Connector connector;
+    private final PostgresSinkOptions options;
+
+    private PostgresSink(Connector connector, PostgresSinkOptions options) {
+        this.connector = connector;
+        this.options = options;
+    }
+
+    /**
+     * Connects to {@code jdbc:postgresql://HOST:PORT/DATABASE?user=..&password=..} and brings the
+     * catalog schema up to date. Fails with TARGET_UNAVAILABLE (cannot connect),
+     * TARGET_PERMISSION_DENIED (login or privileges refused) or INVALID_ARGUMENT (malformed URL,
+     * unknown database); messages never show the password.
+     */
+    public static PostgresSink connect(String jdbcUrl) {
+        return connect(jdbcUrl, PostgresSinkOptions.defaults());
+    }
+
+    public static PostgresSink connect(String jdbcUrl, PostgresSinkOptions options) {
+        Connector connector = new Connector(JdbcUrl.parse(jdbcUrl));
+        Connector.closeQuietly(connector.open()); // connection problems surface here, plainly, not through Flyway
+        CatalogSchema.migrate(connector);
+        return new PostgresSink(connector, options);
+    }
+
+    /** The database this sink writes to, password masked. */
+    public JdbcUrl url() {
+        return connector.url();
+    }
+
+    @Override
+    public Optional<Watermark> watermark(TableName target) {
+        try (Connection connection = connector.open()) {
+            return Watermarks.read(connection, target);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, connector.url(), "reading the watermark of " + target, "");
+        }
+    }
+
+    @Override
+    public Optional<SyncedTableSpec> definition(TableName target) {
+        try (Connection connection = connector.open()) {
+            return Definitions.read(connection, target);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, connector.url(), "reading the definition of " + target, "");
+        }
+    }
+
+    @Override
+    public SnapshotLoad beginSnapshot(SnapshotPlan plan) {
+        return new PostgresSnapshotLoad(connector, options, plan);
+    }
+
+    @Override
+    public Comparison compare(SyncedTableSpec spec, TableSchema schema, Iterator<RowBatch> rows, int maxKeys) {
+        return new TableComparer(connector, options).compare(spec, schema, rows, maxKeys);
+    }
+
+    @Override
+    public RunHistory runHistory() {
+        return new PostgresRunHistory(connector);
+    }
+
+    /** Holds no connections between operations; nothing to release. */
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,44 @@
+package io.lakesync.postgres;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link PostgresSink}, each with its default.
+ *
+ * @param swapLockTimeout how long one swap attempt may wait for readers' locks; while it waits,
+ *     new readers queue behind it, so this bounds how long a sync can delay them (default 100 ms)
+ * @param swapRetryBudget how long a snapshot keeps retrying the swap while long readers hold the
+ *     table before it fails with LOCK_TIMEOUT (default 5 minutes)
+ * @param copyBufferBytes size of the buffer rows are encoded into before they go to COPY
+ *     (default 1 MiB)
+ */
+public record PostgresSinkOptions(Duration swapLockTimeout, Duration swapRetryBudget, int copyBufferBytes) {
+
+    public PostgresSinkOptions {
+        Objects.requireNonNull(swapLockTimeout, "swapLockTimeout");
+        Objects.requireNonNull(swapRetryBudget, "swapRetryBudget");
+        if (swapLockTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("swapLockTimeout must be at least 1 ms");
+        }
+        if (copyBufferBytes < 64 * 1024) {
+            throw new IllegalArgumentException("copyBufferBytes must be at least 64 KiB");
+        }
+    }
+
+    public static PostgresSinkOptions defaults() {
+        return new PostgresSinkOptions(Duration.ofMillis(100), Duration.ofMinutes(5), 1 << 20);
+    }
+
+    public PostgresSinkOptions withSwapRetryBudget(Duration budget) {
+        return new PostgresSinkOptions(swapLockTimeout, budget, copyBufferBytes);
+    }
+
+    public PostgresSinkOptions withSwapLockTimeout(Duration timeout) {
+        return new PostgresSinkOptions(timeout, swapRetryBudget, copyBufferBytes);
+    }
+
+    public PostgresSinkOptions withCopyBufferBytes(int bytes) {
+        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, bytes);
+    }
+}

@@ -1,0 +1,177 @@
+package io.lakesync.postgres.internal;
+
+import io.lakesync.core.model.RowBatch;
+import io.lakesync.core.model.SyncedTableSpec;
+import io.lakesync.core.spi.SnapshotLoad;
+import io.lakesync.core.spi.SnapshotPlan;
+import io.lakesync.core.spi.SnapshotResult;
+import io.lakesync.postgres.PostgresSinkOptions;
+import io.lakesync.postgres.internal.copy.BinaryCopyWriter;
+import io.lakesync.postgres.internal.copy.CopyBuffer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One snapshot load, on ONE connection in ONE transaction from the first row to the swap: the
+ * shadow table is created in that transaction (so COPY FREEZE applies and nobody else ever sees
+ * it), filled by binary COPY, keyed, analyzed, and swapped in with the watermark. Anything that
+ * goes wrong before the commit rolls all of it back: the target stays as it was and no shadow is
+ * left behind, even if the process dies (the server rolls back on disconnect).
+ */
+public final class PostgresSnapshotLoad implements SnapshotLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSnapshotLoad.class);
+    private static final String UNCHANGED = "The target table is unchanged.";
+
+    private enum State { LOADING, COMMITTED, FAILED }
+
+    private final Connector connector;
+    private final PostgresSinkOptions options;
+    private final SnapshotPlan plan;
+    private final TargetNames names;
+    private final Connection connection;
+    private CopyIn copyIn;
+    private BinaryCopyWriter writer;
+    private State state = State.LOADING;
+    private volatile long rowsWritten;
+
+    public PostgresSnapshotLoad(Connector connector, PostgresSinkOptions options, SnapshotPlan plan) {
+        this.connector = connector;
+        this.options = options;
+        this.plan = plan;
+        SyncedTableSpec spec = plan.spec();
+        PlanCheck.requireLoadable(spec, plan.schema());
+        this.names = TargetNames.forLoad(spec.target());
+        this.connection = connector.open();
+        try {
+            connection.setAutoCommit(false);
+            TargetGuard.requireOwnedOrAbsent(connection, spec.target());
+            Relations.ensureSchema(connection, spec.target().schema());
+            Relations.execute(connection, "CREATE TABLE " + names.qualifiedShadow() + " ("
+                    + PgTypes.columnDefinitions(plan.schema(), spec.primaryKey()) + ")");
+            copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + names.qualifiedShadow()
+                    + " (" + Sql.columnList(plan.schema().names()) + ") FROM STDIN (FORMAT binary, FREEZE)");
+            CopyBuffer buffer = new CopyBuffer(options.copyBufferBytes(), copyIn::writeToCopy);
+            writer = new BinaryCopyWriter(plan.schema(), spec.primaryKey(), plan.textPolicy(), buffer);
+            writer.start();
+        } catch (SQLException e) {
+            abandon();
+            throw SqlErrors.translate(e, connector.url(), "preparing the load of " + spec.target(), UNCHANGED);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(RowBatch batch) {
+        requireLoading();
+        try {
+            writer.write(batch);
+            rowsWritten = writer.rowsWritten();
+        } catch (CopyBuffer.CopyStreamException e) {
+            throw fail(SqlErrors.translate(e.sqlException(), connector.url(), "loading " + plan.spec().target(),
+                    UNCHANGED));
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    @Override
+    public SnapshotResult commit() {
+        requireLoading();
+        SyncedTableSpec spec = plan.spec();
+        try {
+            long start = System.nanoTime();
+            writer.finish();
+            long copied = copyIn.endCopy();
+            copyIn = null;
+            long copyEnd = System.nanoTime();
+            long duplicates = new PrimaryKeyBuilder(connection, plan.schema(), spec.primaryKey(), spec.timeseriesKey())
+                    .build(names.qualifiedShadow(), names.shadowKey(), "version " + plan.version().version()
+                            + " of " + spec.source());
+            long rows = copied - duplicates;
+            long keyEnd = System.nanoTime();
+            Relations.execute(connection, "ANALYZE " + names.qualifiedShadow());
+            long analyzeEnd = System.nanoTime();
+            int attempts = new TableSwap(connection, options).swap(names,
+                    () -> Watermarks.write(connection, spec.target(), plan.version(), rows, plan.runId()));
+            connection.commit();
+            state = State.COMMITTED;
+            rowsWritten = rows;
+            LOG.info("Swapped version {} of {} into {}: {} rows; end of copy {} ms, key {} ms, analyze {} ms,"
+                    + " swap and commit {} ms ({} attempts)", plan.version().version(), spec.source(), spec.target(),
+                    rows, millis(start, copyEnd), millis(copyEnd, keyEnd), millis(keyEnd, analyzeEnd),
+                    millis(analyzeEnd, System.nanoTime()), attempts);
+            return new SnapshotResult(plan.version(), rows, writer.rowsSkipped(), duplicates,
+                    writer.textValuesReplaced());
+        } catch (CopyBuffer.CopyStreamException e) {
+            throw fail(SqlErrors.translate(e.sqlException(), connector.url(), "loading " + spec.target(), UNCHANGED));
+        } catch (SQLException e) {
+            throw fail(SqlErrors.translate(e, connector.url(), "building and swapping in " + spec.target(),
+                    UNCHANGED));
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        if (state != State.COMMITTED) {
+            abandon();
+        }
+    }
+
+    private void requireLoading() {
+        if (state != State.LOADING) {
+            throw new IllegalStateException("The load of " + plan.spec().target() + " is " + state
+                    + "; start a new one.");
+        }
+    }
+
+    private RuntimeException fail(RuntimeException e) {
+        abandon();
+        return e;
+    }
+
+    /** Rolls everything back and closes the connection; never throws. */
+    private void abandon() {
+        if (state == State.FAILED) {
+            return;
+        }
+        state = State.FAILED;
+        if (copyIn != null && copyIn.isActive()) {
+            try {
+                copyIn.cancelCopy();
+            } catch (SQLException ignored) {
+                // the rollback below (or the disconnect) discards the COPY anyway
+            }
+        }
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // closing the connection makes the server roll back
+        }
+        Connector.closeQuietly(connection);
+    }
+
+    /** Exposed for tests and diagnostics: the shadow table's name. */
+    public TargetNames names() {
+        return names;
+    }
+}
