@@ -2,7 +2,6 @@ package io.lakesync.core.engine;
 
 import io.lakesync.core.error.ErrorCode;
 import io.lakesync.core.error.LakesyncException;
-import io.lakesync.core.model.RowBatch;
 import io.lakesync.core.spi.CloseableIterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,9 +25,9 @@ final class BatchPipeline {
     }
 
     /** Feeds every batch of {@code batches} to {@code writer}; stops early when {@code cancelled} turns true. */
-    void run(CloseableIterator<RowBatch> batches, Consumer<RowBatch> writer, BooleanSupplier cancelled) {
+    <T> void run(CloseableIterator<T> batches, Consumer<T> writer, BooleanSupplier cancelled) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(capacity);
-        ReaderThread reader = new ReaderThread(batches, queue);
+        ReaderThread<T> reader = new ReaderThread<>(batches, queue);
         reader.start();
         try {
             while (true) {
@@ -46,7 +45,9 @@ final class BatchPipeline {
                 if (next instanceof ReaderFailure failure) {
                     throw failure.asException();
                 }
-                writer.accept((RowBatch) next);
+                @SuppressWarnings("unchecked") // only the reader thread puts items, all of type T
+                T batch = (T) next;
+                writer.accept(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,12 +64,12 @@ final class BatchPipeline {
         }
     }
 
-    private static final class ReaderThread extends Thread {
-        private final CloseableIterator<RowBatch> batches;
+    private static final class ReaderThread<T> extends Thread {
+        private final CloseableIterator<T> batches;
         private final BlockingQueue<Object> queue;
         private volatile boolean stopped;
 
-        ReaderThread(CloseableIterator<RowBatch> batches, BlockingQueue<Object> queue) {
+        ReaderThread(CloseableIterator<T> batches, BlockingQueue<Object> queue) {
             super("lakesync-source-reader");
             setDaemon(true);
             this.batches = batches;

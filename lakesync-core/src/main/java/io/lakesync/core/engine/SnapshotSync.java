@@ -45,6 +45,18 @@ public final class SnapshotSync {
 
     /** Syncs {@code spec} at {@code version} (newest when empty). */
     public SnapshotResult run(SyncedTableSpec spec, OptionalLong version) {
+        return run(spec, version, 0);
+    }
+
+    /**
+     * Syncs the newest version because the history after the watermark is gone; the run history
+     * counts it as a fallback, so a gap is never silent.
+     */
+    public SnapshotResult runAsHistoryFallback(SyncedTableSpec spec) {
+        return run(spec, OptionalLong.empty(), 1);
+    }
+
+    private SnapshotResult run(SyncedTableSpec spec, OptionalLong version, int fallbacks) {
         RunHistory history = sink.runHistory();
         long runId = history.start(spec, SyncMode.SNAPSHOT);
         OptionalLong pinned = OptionalLong.empty();
@@ -68,7 +80,8 @@ public final class SnapshotSync {
                 }
                 result = load.commit();
             }
-            history.succeeded(runId, new RunOutcome(pinned, pinned, result.rowsWritten(), result.rowsSkipped()));
+            history.succeeded(runId, new RunOutcome(pinned, pinned, result.rowsWritten(), result.rowsSkipped(),
+                    0, 0, 0, fallbacks));
             return result;
         } catch (LakesyncException e) {
             history.failed(runId, new RunOutcome(pinned, pinned, written, 0), e.code().name(), e.getMessage());

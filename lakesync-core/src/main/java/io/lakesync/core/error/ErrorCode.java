@@ -25,6 +25,8 @@ public enum ErrorCode {
     INVALID_TEXT_VALUE(false),
     /** The target table exists but was not created by lakesync or does not match the source. */
     TARGET_CONFLICT(false),
+    /** Source versions after the watermark can no longer be read (log retention, vacuum): a snapshot is needed. */
+    HISTORY_UNAVAILABLE(true),
     /** The source schema changed in a way an incremental sync cannot follow. */
     SCHEMA_CHANGE_REQUIRES_FULL_REFRESH(false),
     /** The synced table has no watermark yet (never synced). */

@@ -22,6 +22,12 @@ public interface TableSink extends AutoCloseable {
     SnapshotLoad beginSnapshot(SnapshotPlan plan);
 
     /**
+     * Opens the apply of a range of changes to a synced table that holds {@code plan.fromVersion()};
+     * schema reconciliation (added columns, widened types) happens inside the same transaction.
+     */
+    IncrementalApply beginApply(ApplyPlan plan);
+
+    /**
      * Compares the target with the given rows exactly (after the same key rules as a sync: null
      * keys skipped, duplicates resolved by the timeseries key) and reports the differing keys.
      */

@@ -18,4 +18,18 @@ public interface TableSource {
      * empty) in the given order.
      */
     SourceSnapshot snapshot(OptionalLong version, List<String> columns);
+
+    /**
+     * The commits after {@code fromExclusive} up to and including {@code toInclusive}, in order.
+     * Fails with {@code HISTORY_UNAVAILABLE} when some of them can no longer be read (log
+     * retention, vacuum, a checkpoint-only log), so the caller can fall back to a snapshot.
+     */
+    List<CommitInfo> commits(long fromExclusive, long toInclusive);
+
+    /**
+     * The row changes of the commits after {@code fromExclusive} up to and including
+     * {@code toInclusive}, reading only {@code columns} (all when empty). Fails with
+     * {@code HISTORY_UNAVAILABLE} like {@link #commits}.
+     */
+    ChangeSet changes(long fromExclusive, long toInclusive, List<String> columns);
 }

@@ -1,5 +1,6 @@
 package io.lakesync.server.cli;
 
+import io.lakesync.core.engine.SyncReport;
 import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.spi.SnapshotResult;
 import java.util.Locale;
@@ -8,6 +9,28 @@ import java.util.Locale;
 final class Summary {
 
     private Summary() {
+    }
+
+    /** The line of a triggered sync or of one continuous apply ({@code elapsedNanos} < 0: not timed). */
+    static String of(SyncedTableSpec table, SyncReport report, long elapsedNanos) {
+        String timing = elapsedNanos < 0 ? "" : String.format(Locale.ROOT, " in %.2f s", elapsedNanos / 1e9);
+        switch (report.kind()) {
+            case UP_TO_DATE:
+                return String.format(Locale.ROOT, "lakesync: %s is already at the newest version %d of %s%s",
+                        table.target(), report.toVersion(), table.source(), timing);
+            case SNAPSHOT:
+            case HISTORY_FALLBACK_SNAPSHOT:
+                String why = report.kind() == SyncReport.Kind.SNAPSHOT ? "first sync: full snapshot"
+                        : "history after the last synced version is gone: full snapshot";
+                return of(table, report.snapshot().orElseThrow(), Math.max(0, elapsedNanos)) + " (" + why + ")";
+            default:
+                return String.format(Locale.ROOT,
+                        "lakesync: applied %s versions %d..%d to %s: %,d inserted, %,d updated, %,d deleted,"
+                                + " %,d skipped (null key) in %d transaction(s)%s",
+                        table.source(), report.fromVersion() + 1, report.toVersion(), table.target(),
+                        report.rowsInserted(), report.rowsUpdated(), report.rowsDeleted(), report.rowsSkipped(),
+                        report.transactions(), timing);
+        }
     }
 
     static String of(SyncedTableSpec table, SnapshotResult result, long elapsedNanos) {
