@@ -125,7 +125,8 @@ final class ExpectedTable implements AutoCloseable {
     private List<String> sample(String query, int limit) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT d::text FROM (" + query + ") d LIMIT " + limit)) {
+                // ROW(d.*), not d: a column named d would shadow the row alias
+                ResultSet rs = s.executeQuery("SELECT ROW(d.*)::text FROM (" + query + ") d LIMIT " + limit)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
