@@ -9,7 +9,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PostgreSQL that lakesync uses when no {@code --jdbc-url} is given: a local server from the
@@ -21,6 +23,12 @@ import java.util.Optional;
 public final class EmbeddedPostgresServer {
 
     public static final int DEFAULT_PORT = 54329;
+
+    /**
+     * Servers this JVM started, by data directory. zonky holds a file lock on the data directory
+     * for as long as its handle lives, so a restart in the same JVM must go through that handle.
+     */
+    private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new ConcurrentHashMap<>();
 
     private final Path dataDirectory;
     private final int port;
@@ -45,8 +53,8 @@ public final class EmbeddedPostgresServer {
         }
         try {
             Files.createDirectories(dataDirectory);
-            // Not closed on purpose: the server outlives this process (pg_ctl start detaches it).
-            EmbeddedPostgres.builder()
+            // Not closed on exit on purpose: the server outlives this process (pg_ctl start detaches it).
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -55,9 +63,10 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
-        } catch (IOException | IllegalStateException e) {
+            STARTED_HERE.put(dataDirectory, started);
+        } catch (IOException | RuntimeException e) {
             throw new LakesyncException(ErrorCode.TARGET_UNAVAILABLE, "Could not start the embedded PostgreSQL in "
-                    + dataDirectory + " on port " + port + ": " + e.getMessage() + ". If another program uses port "
+                    + dataDirectory + " on port " + port + ": " + e + ". If another program uses port "
                     + port + ", set LAKESYNC_EMBEDDED_PORT to a free port, or pass --jdbc-url to use your own"
                     + " PostgreSQL.", e);
         }
@@ -66,6 +75,15 @@ public final class EmbeddedPostgresServer {
 
     /** Stops the server if it runs; returns whether it did. */
     public boolean stop() {
+        EmbeddedPostgres startedHere = STARTED_HERE.remove(dataDirectory);
+        if (startedHere != null) {
+            try {
+                startedHere.close();
+                return true;
+            } catch (IOException e) {
+                // fall through to stopping it by its process id
+            }
+        }
         Optional<ProcessHandle> postmaster = postmaster();
         if (postmaster.isEmpty()) {
             return false;
