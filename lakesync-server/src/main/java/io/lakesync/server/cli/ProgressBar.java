@@ -29,6 +29,10 @@ final class ProgressBar implements ProgressListener {
         return disabled || System.console() == null ? ProgressListener.NONE : new ProgressBar(System.err);
     }
 
+    static ProgressBar drawingTo(PrintStream out) {
+        return new ProgressBar(out);
+    }
+
     @Override
     public void started(SourceVersion version, OptionalLong expectedRows) {
         startNanos = System.nanoTime();
