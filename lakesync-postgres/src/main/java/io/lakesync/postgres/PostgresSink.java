@@ -4,7 +4,9 @@ import io.lakesync.core.model.RowBatch;
 import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.model.TableName;
 import io.lakesync.core.model.TableSchema;
+import io.lakesync.core.spi.ApplyPlan;
 import io.lakesync.core.spi.Comparison;
+import io.lakesync.core.spi.IncrementalApply;
 import io.lakesync.core.spi.RunHistory;
 import io.lakesync.core.spi.SnapshotLoad;
 import io.lakesync.core.spi.SnapshotPlan;
@@ -13,6 +15,7 @@ import io.lakesync.core.spi.Watermark;
 import io.lakesync.postgres.internal.CatalogSchema;
 import io.lakesync.postgres.internal.Connector;
 import io.lakesync.postgres.internal.Definitions;
+import io.lakesync.postgres.internal.PostgresIncrementalApply;
 import io.lakesync.postgres.internal.PostgresRunHistory;
 import io.lakesync.postgres.internal.PostgresSnapshotLoad;
 import io.lakesync.postgres.internal.SqlErrors;
@@ -81,6 +84,18 @@ public final class PostgresSink implements TableSink {
     @Override
     public SnapshotLoad beginSnapshot(SnapshotPlan plan) {
         return new PostgresSnapshotLoad(connector, options, plan);
+    }
+
+    /**
+     * Opens the apply of a version range. Fails at once, before any change is read, with
+     * NOT_SYNCED (no watermark or no table), TARGET_CONFLICT (the watermark is not at
+     * {@code plan.fromVersion()}) or SCHEMA_CHANGE_REQUIRES_FULL_REFRESH (a column dropped, renamed,
+     * narrowed, or the key changed). The watermark stays locked until commit or close, so a second
+     * runner of the same table waits for this one and then finds the watermark moved.
+     */
+    @Override
+    public IncrementalApply beginApply(ApplyPlan plan) {
+        return new PostgresIncrementalApply(connector, options, plan);
     }
 
     @Override

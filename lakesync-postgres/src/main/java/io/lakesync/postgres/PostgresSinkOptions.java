@@ -12,8 +12,13 @@ import java.util.Objects;
  *     table before it fails with LOCK_TIMEOUT (default 5 minutes)
  * @param copyBufferBytes size of the buffer rows are encoded into before they go to COPY
  *     (default 1 MiB)
+ * @param applyMemoryBytes memory an incremental apply asks PostgreSQL for, as {@code work_mem} (the
+ *     sort that collapses changes per key, and its result) and as {@code temp_buffers} (the staged
+ *     changes); more than this spills to temporary files, which is slower but works for any size
+ *     (default 64 MiB)
  */
-public record PostgresSinkOptions(Duration swapLockTimeout, Duration swapRetryBudget, int copyBufferBytes) {
+public record PostgresSinkOptions(Duration swapLockTimeout, Duration swapRetryBudget, int copyBufferBytes,
+        long applyMemoryBytes) {
 
     public PostgresSinkOptions {
         Objects.requireNonNull(swapLockTimeout, "swapLockTimeout");
@@ -24,21 +29,28 @@ public record PostgresSinkOptions(Duration swapLockTimeout, Duration swapRetryBu
         if (copyBufferBytes < 64 * 1024) {
             throw new IllegalArgumentException("copyBufferBytes must be at least 64 KiB");
         }
+        if (applyMemoryBytes < 1024 * 1024 || applyMemoryBytes > (1L << 40)) {
+            throw new IllegalArgumentException("applyMemoryBytes must be between 1 MiB and 1 TiB");
+        }
     }
 
     public static PostgresSinkOptions defaults() {
-        return new PostgresSinkOptions(Duration.ofMillis(100), Duration.ofMinutes(5), 1 << 20);
+        return new PostgresSinkOptions(Duration.ofMillis(100), Duration.ofMinutes(5), 1 << 20, 64L << 20);
     }
 
     public PostgresSinkOptions withSwapRetryBudget(Duration budget) {
-        return new PostgresSinkOptions(swapLockTimeout, budget, copyBufferBytes);
+        return new PostgresSinkOptions(swapLockTimeout, budget, copyBufferBytes, applyMemoryBytes);
     }
 
     public PostgresSinkOptions withSwapLockTimeout(Duration timeout) {
-        return new PostgresSinkOptions(timeout, swapRetryBudget, copyBufferBytes);
+        return new PostgresSinkOptions(timeout, swapRetryBudget, copyBufferBytes, applyMemoryBytes);
     }
 
     public PostgresSinkOptions withCopyBufferBytes(int bytes) {
-        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, bytes);
+        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, bytes, applyMemoryBytes);
+    }
+
+    public PostgresSinkOptions withApplyMemoryBytes(long bytes) {
+        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, copyBufferBytes, bytes);
     }
 }

@@ -66,6 +66,17 @@ class RunHistoryTest {
     }
 
     @Test
+    void anIncrementalRunStoresItsVersionsAndCounters() {
+        RunHistory history = db.sink.runHistory();
+        long run = history.start(spec("public.incremental", "id"), SyncMode.TRIGGERED);
+        history.succeeded(run, new RunOutcome(OptionalLong.of(4), OptionalLong.of(9), 17, 2, 5, 8, 4, 1));
+        assertEquals(List.of("TRIGGERED", "SUCCEEDED", "4", "9", "17", "2", "5", "8", "4", "1"),
+                db.query("SELECT mode, outcome, from_version::text, to_version::text, rows_written::text,"
+                        + " rows_skipped::text, rows_inserted::text, rows_updated::text, rows_deleted::text,"
+                        + " snapshot_fallbacks::text FROM lakesync.runs WHERE run_id = " + run).get(0));
+    }
+
+    @Test
     void aRunLeftRunningByACrashIsClosedAsCrashedWhenTheNextRunStarts() {
         RunHistory history = db.sink.runHistory();
         long crashed = history.start(spec("public.crashy", "id"), SyncMode.SNAPSHOT);

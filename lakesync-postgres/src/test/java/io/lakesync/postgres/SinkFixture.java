@@ -8,6 +8,10 @@ import io.lakesync.core.model.SyncMode;
 import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.model.TableName;
 import io.lakesync.core.model.TableSchema;
+import io.lakesync.core.spi.ApplyPlan;
+import io.lakesync.core.spi.ApplyResult;
+import io.lakesync.core.spi.ChangeBatch;
+import io.lakesync.core.spi.IncrementalApply;
 import io.lakesync.core.spi.SnapshotLoad;
 import io.lakesync.core.spi.SnapshotPlan;
 import io.lakesync.core.spi.SnapshotResult;
@@ -69,6 +73,24 @@ final class SinkFixture implements AutoCloseable {
                 load.write(batch);
             }
             return load.commit();
+        }
+    }
+
+    static SourceVersion version(long version) {
+        return new SourceVersion(version, Instant.parse("2024-05-01T10:00:00Z").plusSeconds(version));
+    }
+
+    static ApplyPlan applyPlan(SyncedTableSpec spec, TableSchema schema, long from, long to) {
+        return new ApplyPlan(spec, schema, from, version(to), 1L, TextPolicy.FAIL);
+    }
+
+    /** Applies the changes of versions {@code from+1..to} and commits. */
+    ApplyResult apply(SyncedTableSpec spec, TableSchema schema, long from, long to, ChangeBatch... batches) {
+        try (IncrementalApply apply = sink.beginApply(applyPlan(spec, schema, from, to))) {
+            for (ChangeBatch batch : batches) {
+                apply.write(batch);
+            }
+            return apply.commit();
         }
     }
 

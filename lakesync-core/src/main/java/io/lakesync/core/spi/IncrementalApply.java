@@ -17,10 +17,8 @@ public interface IncrementalApply extends AutoCloseable {
 
     /**
      * Applies the staged changes and writes the watermark. Fails with
-     * {@code PRIMARY_KEY_CONSTRAINT_VIOLATION} when one version upserts a key twice and no
-     * timeseries key decides, and with {@code SCHEMA_CHANGE_REQUIRES_FULL_REFRESH} or
-     * {@code TARGET_CONFLICT} when the watermark is not at the plan's start version (another
-     * process applied it first).
+     * {@code PRIMARY_KEY_CONSTRAINT_VIOLATION} when the version that wins for a key upserts it
+     * twice and no timeseries key decides; the target and watermark are then unchanged.
      */
     ApplyResult commit();
 

@@ -24,6 +24,8 @@ public interface TableSink extends AutoCloseable {
     /**
      * Opens the apply of a range of changes to a synced table that holds {@code plan.fromVersion()};
      * schema reconciliation (added columns, widened types) happens inside the same transaction.
+     * Fails right here, before any change is read, with {@code NOT_SYNCED}, {@code TARGET_CONFLICT}
+     * (the watermark is elsewhere) or {@code SCHEMA_CHANGE_REQUIRES_FULL_REFRESH}.
      */
     IncrementalApply beginApply(ApplyPlan plan);
 

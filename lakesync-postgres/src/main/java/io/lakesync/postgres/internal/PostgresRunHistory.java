@@ -77,15 +77,20 @@ public final class PostgresRunHistory implements RunHistory {
         try (Connection connection = connector.open();
                 PreparedStatement s = connection.prepareStatement("UPDATE lakesync.runs SET outcome = ?,"
                         + " ended_at = clock_timestamp(), from_version = ?, to_version = ?, rows_written = ?,"
-                        + " rows_skipped = ?, error_code = ?, error_message = ? WHERE run_id = ?")) {
+                        + " rows_skipped = ?, rows_inserted = ?, rows_updated = ?, rows_deleted = ?,"
+                        + " snapshot_fallbacks = ?, error_code = ?, error_message = ? WHERE run_id = ?")) {
             s.setString(1, result);
             setVersion(s, 2, outcome.fromVersion());
             setVersion(s, 3, outcome.toVersion());
             s.setLong(4, outcome.rowsWritten());
             s.setLong(5, outcome.rowsSkipped());
-            s.setString(6, errorCode);
-            s.setString(7, storable(message));
-            s.setLong(8, runId);
+            s.setLong(6, outcome.rowsInserted());
+            s.setLong(7, outcome.rowsUpdated());
+            s.setLong(8, outcome.rowsDeleted());
+            s.setInt(9, outcome.snapshotFallbacks());
+            s.setString(10, errorCode);
+            s.setString(11, storable(message));
+            s.setLong(12, runId);
             s.executeUpdate();
         } catch (SQLException e) {
             throw SqlErrors.translate(e, connector.url(), "recording the end of run " + runId, "");

@@ -130,7 +130,9 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
 
     @Override
     public void close() {
-        if (state != State.COMMITTED) {
+        if (state == State.COMMITTED) {
+            Connector.closeQuietly(connection);
+        } else {
             abandon();
         }
     }

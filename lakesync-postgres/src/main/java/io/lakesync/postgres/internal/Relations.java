@@ -6,6 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Questions about tables and schemas that exist in the target database. */
 public final class Relations {
@@ -51,5 +55,41 @@ public final class Relations {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The columns of a table in their order, each with its type as PostgreSQL spells it
+     * ({@code format_type}: {@code integer}, {@code numeric(10,2)}, {@code timestamp with time zone}).
+     */
+    public static Map<String, String> columnTypes(Connection connection, String qualifiedTable) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT attname, format_type(atttypid, atttypmod)"
+                + " FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped"
+                + " ORDER BY attnum")) {
+            s.setString(1, qualifiedTable);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return types;
+    }
+
+    /** The columns of a table's primary key in key order; empty when it has none. */
+    public static List<String> primaryKey(Connection connection, String qualifiedTable) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT a.attname FROM pg_index i"
+                + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+                + " WHERE i.indrelid = to_regclass(?) AND i.indisprimary"
+                + " ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
+            s.setString(1, qualifiedTable);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
     }
 }

@@ -9,7 +9,8 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Turns a driver or server error into a {@link LakesyncException}, deciding the code by SQLState
- * (never by message text): 08 connection, 28/42501 privileges, 55P03 lock timeout, 57014 cancel.
+ * (never by message text): 08 connection, 57P01-57P03 server shutting down or restarting (the
+ * connection is gone too), 28/42501 privileges, 55P03 lock timeout, 57014 cancel.
  */
 public final class SqlErrors {
 
@@ -32,7 +33,7 @@ public final class SqlErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = url.scrub(describe(e));
         String suffix = outcome.isEmpty() ? "" : " " + outcome;
-        if (state.startsWith("08")) {
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return new LakesyncException(ErrorCode.TARGET_UNAVAILABLE, "Lost the connection to PostgreSQL at "
                     + url.masked() + " while " + doing + ": " + detail + "." + suffix
                     + " Check that the server is running and reachable, then run again.", e);

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,8 @@ public final class TableComparer {
     /** The target must have every compared column with the type a sync would give it. */
     private static void requireSameColumns(Connection connection, SyncedTableSpec spec, TableSchema schema)
             throws SQLException {
-        Map<String, String> expected = columnTypes(connection, Sql.quote(SOURCE));
-        Map<String, String> actual = columnTypes(connection, Sql.qualified(spec.target()));
+        Map<String, String> expected = Relations.columnTypes(connection, Sql.quote(SOURCE));
+        Map<String, String> actual = Relations.columnTypes(connection, Sql.qualified(spec.target()));
         for (Column column : schema.columns()) {
             String have = actual.get(column.name());
             String want = expected.get(column.name());
@@ -103,20 +102,6 @@ public final class TableComparer {
                         + " the table again (a snapshot recreates it from the source schema).");
             }
         }
-    }
-
-    private static Map<String, String> columnTypes(Connection connection, String qualifiedTable) throws SQLException {
-        Map<String, String> types = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT attname, format_type(atttypid, atttypmod)"
-                + " FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped")) {
-            s.setString(1, qualifiedTable);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    types.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return types;
     }
 
     private void load(Connection connection, SyncedTableSpec spec, TableSchema schema, Iterator<RowBatch> rows)

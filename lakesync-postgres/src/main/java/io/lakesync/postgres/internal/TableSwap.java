@@ -5,19 +5,12 @@ import io.lakesync.core.error.LakesyncException;
 import io.lakesync.postgres.PostgresSinkOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts the loaded shadow table in place of the live one, inside the load's transaction, together
- * with the watermark: rename live → retired, shadow → live, drop retired, rename the key.
- * <p>
- * The renames need an ACCESS EXCLUSIVE lock on the live table. While the swap waits for it, every
- * new reader queues behind the swap; so each attempt waits at most {@code lock_timeout} (100 ms),
- * then rolls back to a savepoint, lets the queued readers through, backs off a little (jittered,
- * so repeated attempts do not align with a reader's rhythm) and tries again, until the retry
- * budget is spent (LOCK_TIMEOUT). A long reader thus delays the swap, never other readers.
+ * with the watermark: rename live → retired, shadow → live, drop retired, rename the key. The
+ * renames need an ACCESS EXCLUSIVE lock on the live table, taken through {@link LockRetry} so a
+ * long reader delays the swap, never other readers.
  */
 final class TableSwap {
 
@@ -26,10 +19,6 @@ final class TableSwap {
     interface Step {
         void run() throws SQLException;
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(TableSwap.class);
-    private static final String SAVEPOINT = "lakesync_swap";
-    private static final long MAX_BACKOFF_MILLIS = 1_000;
 
     private final Connection connection;
     private final PostgresSinkOptions options;
@@ -41,29 +30,10 @@ final class TableSwap {
 
     /** Swaps and runs {@code inSameTransaction}; the caller commits. Returns the number of attempts. */
     int swap(TargetNames names, Step inSameTransaction) throws SQLException {
-        Relations.execute(connection, "SET LOCAL lock_timeout = '" + options.swapLockTimeout().toMillis() + "ms'");
-        long deadline = System.nanoTime() + options.swapRetryBudget().toNanos();
-        long backoffMillis = options.swapLockTimeout().toMillis();
-        for (int attempt = 1; ; attempt++) {
-            Relations.execute(connection, "SAVEPOINT " + SAVEPOINT);
-            try {
-                renameIntoPlace(names);
-                inSameTransaction.run();
-                Relations.execute(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
-                return attempt;
-            } catch (SQLException e) {
-                if (!SqlErrors.is(e, SqlErrors.LOCK_NOT_AVAILABLE)) {
-                    throw e;
-                }
-                Relations.execute(connection, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-                if (System.nanoTime() > deadline) {
-                    throw lockTimeout(names, attempt);
-                }
-                LOG.debug("Swap of {} waited for readers (attempt {}); retrying", names.live(), attempt);
-                sleep(ThreadLocalRandom.current().nextLong(backoffMillis / 2, backoffMillis + 1));
-                backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 3 / 2);
-            }
-        }
+        return new LockRetry(connection, options).run("swap of " + names.live(), () -> {
+            renameIntoPlace(names);
+            inSameTransaction.run();
+        }, attempts -> lockTimeout(names, attempts));
     }
 
     private void renameIntoPlace(TargetNames names) throws SQLException {
@@ -102,15 +72,5 @@ final class TableSwap {
                 + " other sessions kept the table locked (long-running queries or open transactions that read it)."
                 + " The target table is unchanged. Fix: end those sessions (see pg_stat_activity), then run the"
                 + " sync again.");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LakesyncException(ErrorCode.CANCELLED, "The sync was interrupted while waiting to swap the"
-                    + " new copy in; the target table is unchanged.");
-        }
     }
 }

@@ -19,8 +19,21 @@ public final class Watermarks {
     }
 
     public static Optional<Watermark> read(Connection connection, TableName target) throws SQLException {
+        return read(connection, target, "");
+    }
+
+    /**
+     * Reads the watermark and locks it until the transaction ends: whoever moves it next waits for
+     * this transaction, and then sees what it wrote. Waits while another transaction holds it.
+     */
+    public static Optional<Watermark> lock(Connection connection, TableName target) throws SQLException {
+        return read(connection, target, " FOR UPDATE");
+    }
+
+    private static Optional<Watermark> read(Connection connection, TableName target, String lockClause)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT delta_version, commit_timestamp, row_count,"
-                + " run_id, synced_at FROM lakesync.watermarks WHERE table_name = ?")) {
+                + " run_id, synced_at FROM lakesync.watermarks WHERE table_name = ?" + lockClause)) {
             s.setString(1, target.toString());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Encodes the live rows of source batches as a PostgreSQL binary COPY stream, straight from the
  * batches' column values into one reused buffer. Rows with a null in a key column cannot be
- * stored under a primary key: they are skipped and counted.
+ * stored under a primary key: they are skipped and counted. A {@link RowSuffix} can append fields
+ * of its own to every row (a staged change's version and kind), and {@link #writeKeysOnly} encodes
+ * only the key of each row (a delete needs nothing else).
  */
 public final class BinaryCopyWriter {
 
@@ -27,19 +29,33 @@ public final class BinaryCopyWriter {
     private final int[] keyOrdinals;
     private final TextEncoder text;
     private final CopyBuffer out;
+    private final RowSuffix suffix;
+    private final int fieldCount;
+    private final boolean[] isKey;
     private final ColumnValues[] current;
     private long rowsWritten;
     private long rowsSkipped;
 
     public BinaryCopyWriter(TableSchema schema, List<String> keyColumns, TextPolicy policy, CopyBuffer out) {
+        this(schema, keyColumns, policy, out, RowSuffix.NONE);
+    }
+
+    public BinaryCopyWriter(TableSchema schema, List<String> keyColumns, TextPolicy policy, CopyBuffer out,
+            RowSuffix suffix) {
         this.columns = schema.columns();
         this.text = new TextEncoder(policy);
         this.out = out;
+        this.suffix = suffix;
+        this.fieldCount = columns.size() + suffix.fieldCount();
         this.encoders = new ValueEncoder[columns.size()];
         for (int c = 0; c < encoders.length; c++) {
             encoders[c] = ValueEncoders.forType(columns.get(c).type(), text);
         }
         this.keyOrdinals = keyColumns.stream().mapToInt(schema::indexOf).toArray();
+        this.isKey = new boolean[columns.size()];
+        for (int k : keyOrdinals) {
+            isKey[k] = true;
+        }
         this.current = new ColumnValues[columns.size()];
     }
 
@@ -48,10 +64,9 @@ public final class BinaryCopyWriter {
         out.write(HEADER, 0, HEADER.length);
     }
 
+    /** Writes the live rows whole; rows with a null key are skipped and counted. */
     public void write(RowBatch batch) {
-        for (int c = 0; c < current.length; c++) {
-            current[c] = batch.column(c);
-        }
+        bind(batch);
         int rows = batch.rowCount();
         for (int row = 0; row < rows; row++) {
             if (!batch.isLive(row)) {
@@ -63,6 +78,29 @@ public final class BinaryCopyWriter {
             }
             writeRow(row);
             rowsWritten++;
+        }
+    }
+
+    /**
+     * Writes the key of each live row and null for every other column. Rows with a null key are
+     * left out without being counted: no such row was ever stored, so there is nothing they could
+     * refer to.
+     */
+    public void writeKeysOnly(RowBatch batch) {
+        bind(batch);
+        int rows = batch.rowCount();
+        for (int row = 0; row < rows; row++) {
+            if (!batch.isLive(row) || hasNullKey(row)) {
+                continue;
+            }
+            writeKeyRow(row);
+            rowsWritten++;
+        }
+    }
+
+    private void bind(RowBatch batch) {
+        for (int c = 0; c < current.length; c++) {
+            current[c] = batch.column(c);
         }
     }
 
@@ -96,7 +134,7 @@ public final class BinaryCopyWriter {
 
     private void writeRow(int row) {
         out.ensure(2);
-        out.putShort(encoders.length);
+        out.putShort(fieldCount);
         int c = 0;
         try {
             for (; c < encoders.length; c++) {
@@ -111,6 +149,26 @@ public final class BinaryCopyWriter {
         } catch (InvalidTextException e) {
             throw invalidText(columns.get(c).name(), row);
         }
+        suffix.write(out);
+    }
+
+    private void writeKeyRow(int row) {
+        out.ensure(2);
+        out.putShort(fieldCount);
+        int c = 0;
+        try {
+            for (; c < encoders.length; c++) {
+                if (isKey[c]) {
+                    encoders[c].encode(current[c], row, out);
+                } else {
+                    out.ensure(4);
+                    out.putInt(-1);
+                }
+            }
+        } catch (InvalidTextException e) {
+            throw invalidText(columns.get(c).name(), row);
+        }
+        suffix.write(out);
     }
 
     private LakesyncException invalidText(String column, int row) {
