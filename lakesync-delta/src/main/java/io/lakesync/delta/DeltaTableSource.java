@@ -7,8 +7,13 @@ import io.delta.kernel.engine.Engine;
 import io.lakesync.core.error.ErrorCode;
 import io.lakesync.core.error.LakesyncException;
 import io.lakesync.core.model.SourceVersion;
+import io.lakesync.core.spi.ChangeSet;
+import io.lakesync.core.spi.CommitInfo;
 import io.lakesync.core.spi.SourceSnapshot;
 import io.lakesync.core.spi.TableSource;
+import io.lakesync.delta.internal.CommitHistory;
+import io.lakesync.delta.internal.CommitSummaries;
+import io.lakesync.delta.internal.DeltaChangeSet;
 import io.lakesync.delta.internal.DeltaSnapshot;
 import io.lakesync.delta.internal.KernelEngines;
 import io.lakesync.delta.internal.KernelFailures;
@@ -19,19 +24,25 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * A Delta table read through Delta Kernel: its newest version, and snapshots at a pinned version
- * with a column projection. Every reader feature Kernel supports is read (deletion vectors, column
- * mapping, all checkpoint kinds, partition values, timestamp_ntz, type widening, variant); a table
- * that cannot be read fails with a {@link LakesyncException} that names the reason.
+ * A Delta table read through Delta Kernel: its newest version, snapshots at a pinned version with a
+ * column projection, and the row changes between two versions. Every reader feature Kernel
+ * supports is read (deletion vectors, column mapping, all checkpoint kinds, partition values,
+ * timestamp_ntz, type widening, variant); a table that cannot be read fails with a
+ * {@link LakesyncException} that names the reason.
+ *
+ * <p>Row changes come from a commit's Change Data Feed files when it has them, else from its added
+ * and removed data files (see {@link ChangeSet#batches()}); Kernel itself has no change reader.
  */
 public final class DeltaTableSource implements TableSource {
 
     private final TableLocation location;
     private final Engine engine;
+    private final List<String> keyColumns;
 
-    private DeltaTableSource(TableLocation location, Engine engine) {
+    private DeltaTableSource(TableLocation location, Engine engine, List<String> keyColumns) {
         this.location = location;
         this.engine = engine;
+        this.keyColumns = keyColumns;
     }
 
     /**
@@ -41,7 +52,17 @@ public final class DeltaTableSource implements TableSource {
     public static DeltaTableSource open(String pathOrUri) {
         TableLocation location = TableLocation.parse(pathOrUri);
         location.requireDeltaLog();
-        return new DeltaTableSource(location, KernelEngines.create());
+        return new DeltaTableSource(location, KernelEngines.create(), List.of());
+    }
+
+    /**
+     * The same table, with the primary key of the synced table it feeds: the rows of removed data
+     * files, which are only deletes, are then read with the key columns alone (the other columns of
+     * their batches are null), which makes a commit that rewrites a table much cheaper to read.
+     * Without keys every column is read.
+     */
+    public DeltaTableSource withKeyColumns(List<String> keyColumns) {
+        return new DeltaTableSource(location, engine, List.copyOf(keyColumns));
     }
 
     @Override
@@ -60,6 +81,54 @@ public final class DeltaTableSource implements TableSource {
     @Override
     public SourceSnapshot snapshot(OptionalLong version, List<String> columns) {
         return new DeltaSnapshot(engine, location.userInput(), load(version), List.copyOf(columns));
+    }
+
+    @Override
+    public List<CommitInfo> commits(long fromExclusive, long toInclusive) {
+        if (fromExclusive >= toInclusive) {
+            return List.of();
+        }
+        requireRange(fromExclusive, toInclusive);
+        return CommitSummaries.of(engine, location, fromExclusive, toInclusive);
+    }
+
+    @Override
+    public ChangeSet changes(long fromExclusive, long toInclusive, List<String> columns) {
+        if (fromExclusive >= toInclusive) {
+            return DeltaChangeSet.empty(new DeltaSnapshot(engine, location.userInput(),
+                    load(OptionalLong.of(fromExclusive)), List.copyOf(columns)));
+        }
+        requireRange(fromExclusive, toInclusive);
+        DeltaSnapshot end = new DeltaSnapshot(engine, location.userInput(), loadEnd(fromExclusive, toInclusive),
+                List.copyOf(columns));
+        return DeltaChangeSet.of(engine, location, fromExclusive, end, keyColumns);
+    }
+
+    /**
+     * The snapshot at the end of a range whose commits are all there. It can still be out of reach
+     * when the commits before the range were cleaned up and the oldest checkpoint is newer.
+     */
+    private Snapshot loadEnd(long fromExclusive, long toInclusive) {
+        try {
+            return load(OptionalLong.of(toInclusive));
+        } catch (LakesyncException e) {
+            long earliest = LogRange.earliestVersion(engine, location.kernelPath()).orElse(-1);
+            if (earliest > toInclusive) {
+                throw CommitHistory.unavailable(location.userInput(), fromExclusive, List.of(toInclusive),
+                        "the table state at that version cannot be rebuilt, because the commits before it were "
+                                + "cleaned up and the oldest checkpoint left is at version " + earliest, e);
+            }
+            throw e;
+        }
+    }
+
+    private void requireRange(long fromExclusive, long toInclusive) {
+        if (fromExclusive < -1) {
+            throw new LakesyncException(ErrorCode.VERSION_NOT_FOUND, "Cannot read the changes after version "
+                    + fromExclusive + " of the Delta table " + location.userInput() + ": versions start at 0 "
+                    + "(use -1 for the changes from the table's creation).");
+        }
+        CommitHistory.requireCommits(engine, location, fromExclusive, toInclusive);
     }
 
     private Snapshot load(OptionalLong version) {

@@ -103,7 +103,7 @@ public final class DecodeSpeed {
         return new long[] {rows, checksum};
     }
 
-    private static long touchColumn(ColumnType type, RowBatch batch, ColumnValues values, int n) {
+    static long touchColumn(ColumnType type, RowBatch batch, ColumnValues values, int n) {
         long sum = 0;
         for (int r = 0; r < n; r++) {
             if (!batch.isLive(r) || values.isNull(r)) {

@@ -80,18 +80,17 @@ public final class IncrementalSync {
         if (latest.version() <= from) {
             return SyncReport.upToDate(from);
         }
-        List<CommitInfo> commits;
         try {
-            commits = source.commits(from, latest.version());
+            return applyCommits(spec, from, source.commits(from, latest.version()));
         } catch (LakesyncException e) {
             if (e.code() != ErrorCode.HISTORY_UNAVAILABLE) {
                 throw e;
             }
+            // commits() finds a cleaned-up log; a vacuumed data file shows only when it is read
             LOG.warn("{}: versions after {} can no longer be read ({}); taking a full snapshot instead",
                     spec.target(), from, e.getMessage());
             return SyncReport.snapshot(SyncReport.Kind.HISTORY_FALLBACK_SNAPSHOT, snapshot(spec, true));
         }
-        return applyCommits(spec, from, commits);
     }
 
     private SnapshotResult snapshot(SyncedTableSpec spec, boolean fallback) {

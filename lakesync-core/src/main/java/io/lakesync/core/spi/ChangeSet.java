@@ -17,8 +17,8 @@ public interface ChangeSet {
 
     /**
      * The changes in commit version order. Each commit contributes: its Change Data Feed rows when
-     * it has CDF files (insert and update_postimage as UPSERT, delete as DELETE, preimages
-     * dropped); otherwise the rows of its added data files as UPSERT and the rows of its removed
+     * it has CDF files (insert and update_postimage as UPSERT, delete and update_preimage as
+     * DELETE, so that an update that changes the key removes the old key); otherwise the rows of its added data files as UPSERT and the rows of its removed
      * data files as DELETE, with deletion vectors applied (a row newly hidden by a deletion vector
      * of a re-added file is a DELETE; its unchanged rows are not emitted). Files added or removed
      * with {@code dataChange=false} (OPTIMIZE, compaction) contribute nothing.

@@ -65,6 +65,16 @@ public final class DeltaSnapshot implements SourceSnapshot {
         return estimatedRowCount;
     }
 
+    /** The Kernel snapshot this one reads. */
+    Snapshot kernelSnapshot() {
+        return snapshot;
+    }
+
+    /** The Kernel schema of the projected columns, in the order of {@link #schema()}. */
+    StructType readSchema() {
+        return readSchema;
+    }
+
     @Override
     public CloseableIterator<RowBatch> batches() {
         Scan scan = KernelFailures.call(table, () -> "planning the scan",

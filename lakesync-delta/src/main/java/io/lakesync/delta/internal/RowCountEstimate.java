@@ -50,7 +50,15 @@ final class RowCountEstimate {
         if (statsOrdinal < 0 || add.isNullAt(statsOrdinal)) {
             return OptionalLong.empty();
         }
-        Matcher m = NUM_RECORDS.matcher(add.getString(statsOrdinal));
+        return numRecords(add.getString(statsOrdinal));
+    }
+
+    /** The {@code numRecords} of a file action's statistics JSON, if it has one. */
+    static OptionalLong numRecords(String statsJson) {
+        if (statsJson == null) {
+            return OptionalLong.empty();
+        }
+        Matcher m = NUM_RECORDS.matcher(statsJson);
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 }

@@ -105,7 +105,8 @@ final class SyncCommand implements Callable<Integer> {
         SyncedTableSpec table = new SyncedTableSpec(source, TableName.parse(target), primaryKey,
                 Optional.ofNullable(timeseriesKey), syncMode, columns);
         String url = TargetDatabase.resolve(jdbcUrl, System.err);
-        DeltaTableSource delta = DeltaTableSource.open(source);
+        // deletes need only the key: removed files are then read by their key columns alone
+        DeltaTableSource delta = DeltaTableSource.open(source).withKeyColumns(primaryKey);
         try (PostgresSink sink = PostgresSink.connect(url)) {
             switch (syncMode) {
                 case SNAPSHOT -> snapshot(table, delta, sink);
