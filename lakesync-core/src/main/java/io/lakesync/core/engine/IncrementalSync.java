@@ -158,7 +158,9 @@ public final class IncrementalSync {
     }
 
     private static RunOutcome outcome(SyncReport report) {
-        return new RunOutcome(OptionalLong.of(report.fromVersion()), OptionalLong.of(report.toVersion()),
+        // to_version only for committed work: a run whose first transaction failed applied nothing
+        OptionalLong to = report.transactions() > 0 ? OptionalLong.of(report.toVersion()) : OptionalLong.empty();
+        return new RunOutcome(OptionalLong.of(report.fromVersion()), to,
                 report.rowsInserted() + report.rowsUpdated() + report.rowsDeleted(), report.rowsSkipped(),
                 report.rowsInserted(), report.rowsUpdated(), report.rowsDeleted(), 0);
     }

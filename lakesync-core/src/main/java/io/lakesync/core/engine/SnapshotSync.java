@@ -84,13 +84,16 @@ public final class SnapshotSync {
                     0, 0, 0, fallbacks));
             return result;
         } catch (LakesyncException e) {
-            history.failed(runId, new RunOutcome(pinned, pinned, written, 0), e.code().name(), e.getMessage());
+            // no to_version: a failed snapshot committed nothing
+            history.failed(runId, new RunOutcome(pinned, OptionalLong.empty(), written, 0), e.code().name(),
+                    e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             LakesyncException wrapped = new LakesyncException(ErrorCode.INTERNAL_ERROR,
                     "The sync failed unexpectedly: " + e + ". The target table is unchanged. Please report this"
                             + " with the log.", e);
-            history.failed(runId, new RunOutcome(pinned, pinned, written, 0), wrapped.code().name(), wrapped.getMessage());
+            history.failed(runId, new RunOutcome(pinned, OptionalLong.empty(), written, 0), wrapped.code().name(),
+                    wrapped.getMessage());
             throw wrapped;
         } finally {
             progress.finished();

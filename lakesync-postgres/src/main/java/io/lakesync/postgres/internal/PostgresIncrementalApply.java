@@ -146,6 +146,8 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             long merged = System.nanoTime();
             long rowCount = served.rowCount() + counts.inserted() - counts.deleted();
             Watermarks.write(connection, spec.target(), plan.toVersion(), rowCount, plan.runId());
+            RunProgress.applied(connection, plan.runId(), plan.fromVersion(), plan.toVersion().version(),
+                    counts.inserted(), counts.updated(), counts.deleted(), staging.rowsSkipped());
             connection.commit();
             state = State.COMMITTED;
             Connector.closeQuietly(connection); // nothing more to do on it

@@ -62,13 +62,18 @@ public final class PostgresRunHistory implements RunHistory {
     }
 
     private void closeCrashedRuns(Connection connection, String table) throws SQLException {
+        // Each committed transaction recorded its versions on the run (RunProgress), so to_version
+        // tells how far a crashed run got.
         try (PreparedStatement s = connection.prepareStatement("UPDATE lakesync.runs SET outcome = 'FAILED',"
-                + " ended_at = clock_timestamp(), error_code = ?, error_message = ? WHERE table_name = ?"
-                + " AND outcome = 'RUNNING'")) {
+                + " ended_at = clock_timestamp(), error_code = ?, error_message = CASE WHEN to_version IS NULL"
+                + " THEN ? ELSE ? || to_version || ?  END WHERE table_name = ? AND outcome = 'RUNNING'")) {
+            String stopped = "The process running this sync stopped before the run ended (crash, kill or lost"
+                    + " connection).";
             s.setString(1, CRASHED);
-            s.setString(2, "The process running this sync stopped before the run ended (crash, kill or lost"
-                    + " connection). Nothing of it was committed: the target kept its previous version.");
-            s.setString(3, table);
+            s.setString(2, stopped + " Nothing of it was committed: the target kept its previous version.");
+            s.setString(3, stopped + " Its transactions up to version ");
+            s.setString(4, " committed (counted in this run); the one in flight rolled back.");
+            s.setString(5, table);
             s.executeUpdate();
         }
     }

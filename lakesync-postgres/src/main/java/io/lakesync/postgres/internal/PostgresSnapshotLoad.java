@@ -103,8 +103,10 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
             long keyEnd = System.nanoTime();
             Relations.execute(connection, "ANALYZE " + names.qualifiedShadow());
             long analyzeEnd = System.nanoTime();
-            int attempts = new TableSwap(connection, options).swap(names,
-                    () -> Watermarks.write(connection, spec.target(), plan.version(), rows, plan.runId()));
+            int attempts = new TableSwap(connection, options).swap(names, () -> {
+                Watermarks.write(connection, spec.target(), plan.version(), rows, plan.runId());
+                RunProgress.swapped(connection, plan.runId(), plan.version().version(), rows, writer.rowsSkipped());
+            });
             connection.commit();
             state = State.COMMITTED;
             rowsWritten = rows;

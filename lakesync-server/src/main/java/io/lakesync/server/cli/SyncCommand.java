@@ -122,7 +122,7 @@ final class SyncCommand implements Callable<Integer> {
         SnapshotSync sync = new SnapshotSync(delta, sink, textPolicy(), ProgressBar.forTerminal(noProgress));
         long started = System.nanoTime();
         SnapshotResult result;
-        try (CancelOnShutdown ignored = CancelOnShutdown.install(sync::cancel)) {
+        try (StopSignals ignored = StopSignals.install(sync::cancel)) {
             result = sync.run(table, version == null ? OptionalLong.empty() : OptionalLong.of(version));
         }
         print(Summary.of(table, result, System.nanoTime() - started));
@@ -132,7 +132,7 @@ final class SyncCommand implements Callable<Integer> {
         IncrementalSync sync = incremental(delta, sink);
         long started = System.nanoTime();
         SyncReport report;
-        try (CancelOnShutdown ignored = CancelOnShutdown.install(sync::cancel)) {
+        try (StopSignals ignored = StopSignals.install(sync::cancel)) {
             report = sync.run(table);
         }
         print(Summary.of(table, report, System.nanoTime() - started));
@@ -143,7 +143,7 @@ final class SyncCommand implements Callable<Integer> {
                 report -> print(Summary.of(table, report, -1)));
         System.err.println("lakesync: following " + source + " into " + table.target()
                 + " (checking for new versions every " + pollIntervalMillis + " ms); stop with Ctrl-C");
-        try (CancelOnShutdown ignored = CancelOnShutdown.install(sync::cancel)) {
+        try (StopSignals ignored = StopSignals.install(sync::cancel)) {
             sync.run(table);
         }
         print("lakesync: stopped; " + table.target() + " is at version "
