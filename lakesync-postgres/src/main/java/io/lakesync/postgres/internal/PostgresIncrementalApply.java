@@ -33,17 +33,15 @@ public final class PostgresIncrementalApply implements IncrementalApply {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresIncrementalApply.class);
 
-    private enum State { STAGING, COMMITTED, FAILED }
-
     private final Connector connector;
     private final PostgresSinkOptions options;
     private final ApplyPlan plan;
     private final SyncedTableSpec spec;
     private final Connection connection;
+    private final SyncTransaction transaction;
     private Watermark served;
     private SchemaReconciler.Changes schemaChanges;
     private ChangeStaging staging;
-    private State state = State.STAGING;
     private volatile long rowsStaged;
 
     public PostgresIncrementalApply(Connector connector, PostgresSinkOptions options, ApplyPlan plan) {
@@ -58,10 +56,11 @@ public final class PostgresIncrementalApply implements IncrementalApply {
         PlanCheck.requireLoadable(spec, plan.schema());
         ChangeStaging.requireNoReservedNames(plan.schema(), spec.target());
         this.connection = connector.open();
+        SyncTransaction opened = null;
         try {
             // before the first temporary table: later the session's temporary buffers cannot change
             Relations.execute(connection, "SET temp_buffers = '" + options.applyMemoryBytes() / 1024 + "kB'");
-            connection.setAutoCommit(false);
+            opened = new SyncTransaction(connection, "apply of " + spec.target());
             // the collapse sorts the staged changes and holds its result for the merge: in memory
             Relations.execute(connection, "SET LOCAL work_mem = '" + options.applyMemoryBytes() / 1024 + "kB'");
             served = requireAtStartVersion();
@@ -69,13 +68,24 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             schemaChanges = SchemaReconciler.reconcile(connection, spec, plan.schema(), ChangeStaging.qualifiedName(),
                     served.version().version());
             staging = ChangeStaging.open(connection, plan.schema(), spec.primaryKey(), plan.textPolicy(), options);
+            opened.onAbandonCancel(staging::cancel);
         } catch (SQLException e) {
-            abandon();
+            abandon(opened);
             throw SqlErrors.translate(e, connector.url(), "preparing to apply changes to " + spec.target(),
                     unchanged());
         } catch (RuntimeException e) {
-            abandon();
+            abandon(opened);
             throw e;
+        }
+        this.transaction = opened;
+    }
+
+    /** Gives up a transaction that failed while opening (or only the connection, if it never opened). */
+    private void abandon(SyncTransaction opened) {
+        if (opened != null) {
+            opened.close();
+        } else {
+            Connector.closeQuietly(connection);
         }
     }
 
@@ -105,9 +115,9 @@ public final class PostgresIncrementalApply implements IncrementalApply {
 
     @Override
     public void write(ChangeBatch batch) {
-        requireStaging();
+        transaction.requireOpen();
         if (batch.version() <= plan.fromVersion() || batch.version() > plan.toVersion().version()) {
-            throw fail(new IllegalArgumentException("A change of version " + batch.version() + " does not belong to"
+            throw transaction.fail(new IllegalArgumentException("A change of version " + batch.version() + " does not belong to"
                     + " the apply of versions " + (plan.fromVersion() + 1) + " to " + plan.toVersion().version()
                     + " of " + spec.target()));
         }
@@ -115,10 +125,10 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             staging.write(batch);
             rowsStaged = staging.rowsStaged();
         } catch (CopyBuffer.CopyStreamException e) {
-            throw fail(SqlErrors.translate(e.sqlException(), connector.url(), "staging changes for " + spec.target(),
+            throw transaction.fail(SqlErrors.translate(e.sqlException(), connector.url(), "staging changes for " + spec.target(),
                     unchanged()));
         } catch (RuntimeException e) {
-            throw fail(e);
+            throw transaction.fail(e);
         }
     }
 
@@ -129,7 +139,7 @@ public final class PostgresIncrementalApply implements IncrementalApply {
 
     @Override
     public ApplyResult commit() {
-        requireStaging();
+        transaction.requireOpen();
         try {
             long start = System.nanoTime();
             staging.finish();
@@ -148,9 +158,7 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             Watermarks.write(connection, spec.target(), plan.toVersion(), rowCount, plan.runId());
             RunProgress.applied(connection, plan.runId(), plan.fromVersion(), plan.toVersion().version(),
                     counts.inserted(), counts.updated(), counts.deleted(), staging.rowsSkipped());
-            connection.commit();
-            state = State.COMMITTED;
-            Connector.closeQuietly(connection); // nothing more to do on it
+            transaction.commit();
             LOG.info("Applied versions {} to {} of {} to {}: {} change rows staged, {} inserted, {} updated, {}"
                     + " deleted, {} skipped; end of copy {} ms, schema {} ms, collapse and merge {} ms, commit {} ms",
                     plan.fromVersion() + 1, plan.toVersion().version(), spec.source(), spec.target(), rowsStaged,
@@ -160,12 +168,12 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             return new ApplyResult(plan.toVersion(), counts.inserted(), counts.updated(), counts.deleted(),
                     staging.rowsSkipped());
         } catch (CopyBuffer.CopyStreamException e) {
-            throw fail(SqlErrors.translate(e.sqlException(), connector.url(), "staging changes for " + spec.target(),
+            throw transaction.fail(SqlErrors.translate(e.sqlException(), connector.url(), "staging changes for " + spec.target(),
                     unchanged()));
         } catch (SQLException e) {
-            throw fail(SqlErrors.translate(e, connector.url(), "applying changes to " + spec.target(), unchanged()));
+            throw transaction.fail(SqlErrors.translate(e, connector.url(), "applying changes to " + spec.target(), unchanged()));
         } catch (RuntimeException e) {
-            throw fail(e);
+            throw transaction.fail(e);
         }
     }
 
@@ -193,40 +201,6 @@ public final class PostgresIncrementalApply implements IncrementalApply {
     /** Rolls back an apply that was not committed; the connection is released either way. */
     @Override
     public void close() {
-        if (state == State.COMMITTED) {
-            Connector.closeQuietly(connection);
-        } else {
-            abandon();
-        }
-    }
-
-    private void requireStaging() {
-        if (state != State.STAGING) {
-            throw new IllegalStateException("The apply of " + spec.target() + " is " + state + "; start a new one.");
-        }
-    }
-
-    private RuntimeException fail(RuntimeException e) {
-        abandon();
-        return e;
-    }
-
-    /** Rolls everything back and closes the connection; never throws. */
-    private void abandon() {
-        if (state == State.FAILED) {
-            return;
-        }
-        state = State.FAILED;
-        if (staging != null) {
-            staging.cancel();
-        }
-        try {
-            if (!connection.isClosed()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // closing the connection makes the server roll back
-        }
-        Connector.closeQuietly(connection);
+        transaction.close();
     }
 }

@@ -27,16 +27,14 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSnapshotLoad.class);
     private static final String UNCHANGED = "The target table is unchanged.";
 
-    private enum State { LOADING, COMMITTED, FAILED }
-
     private final Connector connector;
     private final PostgresSinkOptions options;
     private final SnapshotPlan plan;
     private final TargetNames names;
     private final Connection connection;
+    private final SyncTransaction transaction;
     private CopyIn copyIn;
     private BinaryCopyWriter writer;
-    private State state = State.LOADING;
     private volatile long rowsWritten;
 
     public PostgresSnapshotLoad(Connector connector, PostgresSinkOptions options, SnapshotPlan plan) {
@@ -47,8 +45,10 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
         PlanCheck.requireLoadable(spec, plan.schema());
         this.names = TargetNames.forLoad(spec.target());
         this.connection = connector.open();
+        SyncTransaction opened = null;
         try {
-            connection.setAutoCommit(false);
+            opened = new SyncTransaction(connection, "load of " + spec.target());
+            opened.onAbandonCancel(this::cancelCopy);
             TargetGuard.requireOwnedOrAbsent(connection, spec.target());
             Relations.ensureSchema(connection, spec.target().schema());
             Relations.execute(connection, "CREATE TABLE " + names.qualifiedShadow() + " ("
@@ -59,25 +59,35 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
             writer = new BinaryCopyWriter(plan.schema(), spec.primaryKey(), plan.textPolicy(), buffer);
             writer.start();
         } catch (SQLException e) {
-            abandon();
+            abandon(opened);
             throw SqlErrors.translate(e, connector.url(), "preparing the load of " + spec.target(), UNCHANGED);
         } catch (RuntimeException e) {
-            abandon();
+            abandon(opened);
             throw e;
+        }
+        this.transaction = opened;
+    }
+
+    /** Gives up a transaction that failed while opening (or only the connection, if it never opened). */
+    private void abandon(SyncTransaction opened) {
+        if (opened != null) {
+            opened.close();
+        } else {
+            Connector.closeQuietly(connection);
         }
     }
 
     @Override
     public void write(RowBatch batch) {
-        requireLoading();
+        transaction.requireOpen();
         try {
             writer.write(batch);
             rowsWritten = writer.rowsWritten();
         } catch (CopyBuffer.CopyStreamException e) {
-            throw fail(SqlErrors.translate(e.sqlException(), connector.url(), "loading " + plan.spec().target(),
+            throw transaction.fail(SqlErrors.translate(e.sqlException(), connector.url(), "loading " + plan.spec().target(),
                     UNCHANGED));
         } catch (RuntimeException e) {
-            throw fail(e);
+            throw transaction.fail(e);
         }
     }
 
@@ -88,7 +98,7 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
 
     @Override
     public SnapshotResult commit() {
-        requireLoading();
+        transaction.requireOpen();
         SyncedTableSpec spec = plan.spec();
         try {
             long start = System.nanoTime();
@@ -107,8 +117,7 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
                 Watermarks.write(connection, spec.target(), plan.version(), rows, plan.runId());
                 RunProgress.swapped(connection, plan.runId(), plan.version().version(), rows, writer.rowsSkipped());
             });
-            connection.commit();
-            state = State.COMMITTED;
+            transaction.commit();
             rowsWritten = rows;
             LOG.info("Swapped version {} of {} into {}: {} rows; end of copy {} ms, key {} ms, analyze {} ms,"
                     + " swap and commit {} ms ({} attempts)", plan.version().version(), spec.source(), spec.target(),
@@ -117,12 +126,12 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
             return new SnapshotResult(plan.version(), rows, writer.rowsSkipped(), duplicates,
                     writer.textValuesReplaced());
         } catch (CopyBuffer.CopyStreamException e) {
-            throw fail(SqlErrors.translate(e.sqlException(), connector.url(), "loading " + spec.target(), UNCHANGED));
+            throw transaction.fail(SqlErrors.translate(e.sqlException(), connector.url(), "loading " + spec.target(), UNCHANGED));
         } catch (SQLException e) {
-            throw fail(SqlErrors.translate(e, connector.url(), "building and swapping in " + spec.target(),
+            throw transaction.fail(SqlErrors.translate(e, connector.url(), "building and swapping in " + spec.target(),
                     UNCHANGED));
         } catch (RuntimeException e) {
-            throw fail(e);
+            throw transaction.fail(e);
         }
     }
 
@@ -132,46 +141,17 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
 
     @Override
     public void close() {
-        if (state == State.COMMITTED) {
-            Connector.closeQuietly(connection);
-        } else {
-            abandon();
-        }
+        transaction.close();
     }
 
-    private void requireLoading() {
-        if (state != State.LOADING) {
-            throw new IllegalStateException("The load of " + plan.spec().target() + " is " + state
-                    + "; start a new one.");
-        }
-    }
-
-    private RuntimeException fail(RuntimeException e) {
-        abandon();
-        return e;
-    }
-
-    /** Rolls everything back and closes the connection; never throws. */
-    private void abandon() {
-        if (state == State.FAILED) {
-            return;
-        }
-        state = State.FAILED;
+    private void cancelCopy() {
         if (copyIn != null && copyIn.isActive()) {
             try {
                 copyIn.cancelCopy();
             } catch (SQLException ignored) {
-                // the rollback below (or the disconnect) discards the COPY anyway
+                // the rollback (or the disconnect) discards the COPY anyway
             }
         }
-        try {
-            if (!connection.isClosed()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // closing the connection makes the server roll back
-        }
-        Connector.closeQuietly(connection);
     }
 
     /** Exposed for tests and diagnostics: the shadow table's name. */
