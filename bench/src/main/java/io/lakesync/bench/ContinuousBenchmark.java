@@ -92,10 +92,34 @@ final class ContinuousBenchmark {
                 committer.checkpointMillis());
         ContinuousReadProfile.print(table, commits.get(commits.size() - 1).version());
 
+        printByWindow(commits, latencies, options.durationSeconds());
         Percentiles p = new Percentiles(latencies);
         ResultPrinter.line("latency from commit file time to rows visible (ms): count %d, p50 %d, p90 %d, p99 %d,"
                 + " max %d, mean %.0f", p.count(), p.at(50), p.at(90), p.at(99), p.max(), p.mean());
         ResultPrinter.summary(String.format(Locale.ROOT, "continuous_latency_p50_ms=%d p99_ms=%d", p.at(50), p.at(99)));
+    }
+
+    /**
+     * The latency over time, in six windows of the run: it grows when each poll and apply gets
+     * slower as the Delta log gets longer, which one overall figure would hide.
+     */
+    private static void printByWindow(List<DeltaCommitter.Commit> commits, long[] latencies, long durationSeconds) {
+        long windowMillis = Math.max(10_000, durationSeconds * 1000 / 6);
+        long first = commits.get(0).fileTimeMillis();
+        StringBuilder line = new StringBuilder("latency by " + windowMillis / 1000 + " s window (p50/p99 ms):");
+        int i = 0;
+        while (i < commits.size()) {
+            long window = (commits.get(i).fileTimeMillis() - first) / windowMillis;
+            int j = i;
+            while (j < commits.size() && (commits.get(j).fileTimeMillis() - first) / windowMillis == window) {
+                j++;
+            }
+            Percentiles p = new Percentiles(java.util.Arrays.copyOfRange(latencies, i, j));
+            line.append(String.format(Locale.ROOT, " [v%d-%d] %d/%d;", commits.get(i).version(),
+                    commits.get(j - 1).version(), p.at(50), p.at(99)));
+            i = j;
+        }
+        ResultPrinter.line(line.toString());
     }
 
     /** Waits until the watermark reaches {@code version}, failing if the child dies or time runs out. */
