@@ -44,15 +44,20 @@ public final class ContinuousSync {
         while (!sync.isCancelled()) {
             try {
                 long latest = source.latestVersion().version();
+                boolean applied = false;
                 if (latest != knownVersion) {
                     SyncReport report = sync.run(spec);
                     knownVersion = report.toVersion();
-                    if (report.kind() != SyncReport.Kind.UP_TO_DATE) {
+                    applied = report.kind() != SyncReport.Kind.UP_TO_DATE;
+                    if (applied) {
                         onApplied.accept(report);
                     }
                 }
                 failures = 0;
-                sleep(pollInterval);
+                if (!applied) {
+                    // right after an apply, look again at once: more versions may have landed meanwhile
+                    sleep(pollInterval);
+                }
             } catch (LakesyncException e) {
                 if (sync.isCancelled()) {
                     return;
