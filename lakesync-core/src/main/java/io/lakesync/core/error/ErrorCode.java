@@ -35,6 +35,14 @@ public enum ErrorCode {
     TARGET_UNAVAILABLE(true),
     /** PostgreSQL refused the credentials or the privileges are missing. */
     TARGET_PERMISSION_DENIED(false),
+    /** PostgreSQL aborted the transaction for a serialization failure or a deadlock (40001, 40P01). */
+    TRANSACTION_CONFLICT(true),
+    /** PostgreSQL ran out of disk, memory or connections (SQLState class 53). */
+    TARGET_OUT_OF_RESOURCES(true),
+    /** No synced table has this name. */
+    SYNCED_TABLE_NOT_FOUND(false),
+    /** A synced table with this name exists already. */
+    SYNCED_TABLE_EXISTS(false),
     /** Readers kept the target locked longer than the swap was allowed to wait. */
     LOCK_TIMEOUT(true),
     /** The run was interrupted (SIGINT/SIGTERM) before it committed; the target is unchanged. */

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What to sync: a source table, a target, its primary key, an optional timeseries key that picks
- * the winner among rows with the same key, the mode, and an optional column subset (empty = all).
+ * the winner among rows with the same key, the mode, an optional column subset (empty = all) and
+ * extra indexes to build on the target (each a comma-separated column list, e.g. "region, day").
  */
 public record SyncedTableSpec(
         String source,
@@ -15,7 +16,14 @@ public record SyncedTableSpec(
         List<String> primaryKey,
         Optional<String> timeseriesKey,
         SyncMode mode,
-        List<String> columns) {
+        List<String> columns,
+        List<String> extraIndexes) {
+
+    /** A spec without extra indexes. */
+    public SyncedTableSpec(String source, TableName target, List<String> primaryKey, Optional<String> timeseriesKey,
+            SyncMode mode, List<String> columns) {
+        this(source, target, primaryKey, timeseriesKey, mode, columns, List.of());
+    }
 
     public SyncedTableSpec {
         if (source == null || source.isBlank()) {
@@ -24,6 +32,7 @@ public record SyncedTableSpec(
         }
         primaryKey = List.copyOf(primaryKey);
         columns = List.copyOf(columns);
+        extraIndexes = extraIndexes == null ? List.of() : List.copyOf(extraIndexes);
         if (primaryKey.isEmpty()) {
             throw new LakesyncException(ErrorCode.INVALID_ARGUMENT,
                     "No primary key given for " + target + ". Pass the key columns with --primary-key COL[,COL...].");
@@ -33,6 +42,11 @@ public record SyncedTableSpec(
                     "Primary key " + primaryKey + " names a column twice. Name each key column once.");
         }
         timeseriesKey = timeseriesKey == null ? Optional.empty() : timeseriesKey;
+    }
+
+    /** The same table synced in another mode. */
+    public SyncedTableSpec withMode(SyncMode newMode) {
+        return new SyncedTableSpec(source, target, primaryKey, timeseriesKey, newMode, columns, extraIndexes);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lakesync.core.spi;
 
 import io.lakesync.core.model.SourceVersion;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** A source table (a Delta table) that can be read at a pinned version. */
@@ -12,6 +13,18 @@ public interface TableSource {
 
     /** The newest committed version. */
     SourceVersion latestVersion();
+
+    /**
+     * Version {@code version} with its commit timestamp if it is committed, else empty. Watchers
+     * call this often, so sources should answer it cheaply (a Delta table on a file system: one
+     * file lookup) rather than by loading the table.
+     */
+    default Optional<SourceVersion> committed(long version) {
+        if (latestVersion().version() < version) {
+            return Optional.empty();
+        }
+        return Optional.of(commits(version - 1, version).get(0).version());
+    }
 
     /**
      * The table at {@code version} (newest when empty), reading only {@code columns} (all when
