@@ -20,7 +20,7 @@ public sealed interface Schedule {
         }
     }
 
-    /** Runs at the times a Unix cron expression names ("*/5 * * * *": every five minutes), in UTC. */
+    /** Runs at the times a Unix cron expression names ("0 * * * *": every hour), in UTC. */
     record Cron(String expression) implements Schedule {
         public Cron {
             if (expression == null || expression.isBlank()) {
