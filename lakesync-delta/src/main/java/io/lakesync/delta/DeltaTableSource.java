@@ -19,8 +19,13 @@ import io.lakesync.delta.internal.KernelEngines;
 import io.lakesync.delta.internal.KernelFailures;
 import io.lakesync.delta.internal.LogRange;
 import io.lakesync.delta.internal.TableLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -76,6 +81,31 @@ public final class DeltaTableSource implements TableSource {
         long millis = KernelFailures.call(location.userInput(), () -> "reading the commit timestamp of version "
                 + latest.getVersion(), () -> latest.getTimestamp(engine));
         return new SourceVersion(latest.getVersion(), Instant.ofEpochMilli(millis));
+    }
+
+    /**
+     * On a local table: one look for the commit file {@code _delta_log/<version>.json}, whose
+     * modification time is the commit time Delta itself uses (unless in-commit timestamps are on;
+     * then it is the file's write time, off by at most the commit's own duration). Elsewhere:
+     * through Kernel.
+     */
+    @Override
+    public Optional<SourceVersion> committed(long version) {
+        if (location.localDir() == null) {
+            return TableSource.super.committed(version);
+        }
+        Path commit = location.localDir().resolve("_delta_log").resolve(String.format("%020d.json", version));
+        try {
+            // milliseconds, as Kernel reports it
+            return Optional.of(new SourceVersion(version,
+                    Instant.ofEpochMilli(Files.getLastModifiedTime(commit).toMillis())));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new LakesyncException(ErrorCode.SOURCE_UNREADABLE, "Cannot look for version " + version
+                    + " of the Delta table " + location.userInput() + ": " + e + ". Check that the table's"
+                    + " _delta_log folder is readable.", e);
+        }
     }
 
     @Override
