@@ -15,6 +15,8 @@ import io.lakesync.core.spi.Watermark;
 import io.lakesync.postgres.internal.CatalogSchema;
 import io.lakesync.postgres.internal.Connector;
 import io.lakesync.postgres.internal.Definitions;
+import io.lakesync.postgres.catalog.SyncedTableCatalog;
+import io.lakesync.postgres.internal.PostgresCatalog;
 import io.lakesync.postgres.internal.PostgresIncrementalApply;
 import io.lakesync.postgres.internal.PostgresRunHistory;
 import io.lakesync.postgres.internal.PostgresSnapshotLoad;
@@ -28,8 +30,10 @@ import java.util.Optional;
 
 /**
  * A PostgreSQL database as the target of synced tables. It keeps its state next to the data, in
- * the schema {@code lakesync} (created and upgraded on connect): definitions, watermarks, runs.
- * Each operation uses a connection of its own, so one sink can serve several threads.
+ * the schema {@code lakesync} (created and upgraded on connect): definitions, watermarks, runs,
+ * audit log, API tokens. Each operation takes a connection of its own from the sink's pool (at
+ * most {@link PostgresSinkOptions#maxConnections()}), so one sink can serve several threads; close
+ * the sink to close the pool.
  */
 public final class PostgresSink implements TableSink {
 
@@ -52,9 +56,13 @@ public final class PostgresSink implements TableSink {
     }
 
     public static PostgresSink connect(String jdbcUrl, PostgresSinkOptions options) {
-        Connector connector = new Connector(JdbcUrl.parse(jdbcUrl));
-        Connector.closeQuietly(connector.open()); // connection problems surface here, plainly, not through Flyway
-        CatalogSchema.migrate(connector);
+        Connector connector = Connector.connect(JdbcUrl.parse(jdbcUrl), options);
+        try {
+            CatalogSchema.migrate(connector);
+        } catch (RuntimeException e) {
+            connector.close();
+            throw e;
+        }
         return new PostgresSink(connector, options);
     }
 
@@ -108,8 +116,24 @@ public final class PostgresSink implements TableSink {
         return new PostgresRunHistory(connector);
     }
 
-    /** Holds no connections between operations; nothing to release. */
+    /** The synced table definitions, runs, audit log and API tokens stored next to the data. */
+    public SyncedTableCatalog catalog() {
+        return new PostgresCatalog(connector, options);
+    }
+
+    /** Connections of the pool in use right now (by loads, applies, catalog reads). */
+    public int connectionsInUse() {
+        return connector.connectionsInUse();
+    }
+
+    /** The most connections the pool opens ({@link PostgresSinkOptions#maxConnections()}). */
+    public int connectionsMax() {
+        return connector.connectionsMax();
+    }
+
+    /** Closes the pool; a load or apply still running loses its connection and rolls back. */
     @Override
     public void close() {
+        connector.close();
     }
 }

@@ -16,9 +16,16 @@ import java.util.Objects;
  *     sort that collapses changes per key, and its result) and as {@code temp_buffers} (the staged
  *     changes); more than this spills to temporary files, which is slower but works for any size
  *     (default 64 MiB)
+ * @param maxConnections the most connections the sink holds open to PostgreSQL at once (its pool's
+ *     size): every snapshot load and incremental apply holds one for its whole transaction, catalog
+ *     reads and writes one briefly; an operation that finds all in use waits up to 30 s for one, then
+ *     fails with TARGET_UNAVAILABLE. Connections are opened when first needed and closed after 10
+ *     idle minutes, so a short-lived process opens only what it uses (default 10)
  */
 public record PostgresSinkOptions(Duration swapLockTimeout, Duration swapRetryBudget, int copyBufferBytes,
-        long applyMemoryBytes) {
+        long applyMemoryBytes, int maxConnections) {
+
+    public static final int DEFAULT_MAX_CONNECTIONS = 10;
 
     public PostgresSinkOptions {
         Objects.requireNonNull(swapLockTimeout, "swapLockTimeout");
@@ -32,25 +39,34 @@ public record PostgresSinkOptions(Duration swapLockTimeout, Duration swapRetryBu
         if (applyMemoryBytes < 1024 * 1024 || applyMemoryBytes > (1L << 40)) {
             throw new IllegalArgumentException("applyMemoryBytes must be between 1 MiB and 1 TiB");
         }
+        if (maxConnections < 1 || maxConnections > 10_000) {
+            throw new IllegalArgumentException("maxConnections must be between 1 and 10000 (got " + maxConnections
+                    + ")");
+        }
     }
 
     public static PostgresSinkOptions defaults() {
-        return new PostgresSinkOptions(Duration.ofMillis(100), Duration.ofMinutes(5), 1 << 20, 64L << 20);
+        return new PostgresSinkOptions(Duration.ofMillis(100), Duration.ofMinutes(5), 1 << 20, 64L << 20,
+                DEFAULT_MAX_CONNECTIONS);
     }
 
     public PostgresSinkOptions withSwapRetryBudget(Duration budget) {
-        return new PostgresSinkOptions(swapLockTimeout, budget, copyBufferBytes, applyMemoryBytes);
+        return new PostgresSinkOptions(swapLockTimeout, budget, copyBufferBytes, applyMemoryBytes, maxConnections);
     }
 
     public PostgresSinkOptions withSwapLockTimeout(Duration timeout) {
-        return new PostgresSinkOptions(timeout, swapRetryBudget, copyBufferBytes, applyMemoryBytes);
+        return new PostgresSinkOptions(timeout, swapRetryBudget, copyBufferBytes, applyMemoryBytes, maxConnections);
     }
 
     public PostgresSinkOptions withCopyBufferBytes(int bytes) {
-        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, bytes, applyMemoryBytes);
+        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, bytes, applyMemoryBytes, maxConnections);
     }
 
     public PostgresSinkOptions withApplyMemoryBytes(long bytes) {
-        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, copyBufferBytes, bytes);
+        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, copyBufferBytes, bytes, maxConnections);
+    }
+
+    public PostgresSinkOptions withMaxConnections(int connections) {
+        return new PostgresSinkOptions(swapLockTimeout, swapRetryBudget, copyBufferBytes, applyMemoryBytes, connections);
     }
 }

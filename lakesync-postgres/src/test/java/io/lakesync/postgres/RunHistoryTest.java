@@ -83,7 +83,7 @@ class RunHistoryTest {
         long other = history.start(spec("public.other", "id"), SyncMode.SNAPSHOT);
         long next = history.start(spec("public.crashy", "id"), SyncMode.SNAPSHOT);
         List<String> row = run(crashed);
-        assertEquals("FAILED", row.get(2));
+        assertEquals("CRASHED", row.get(2));
         assertEquals("CRASHED", row.get(7));
         assertEquals("true", row.get(9));
         assertEquals("RUNNING", run(next).get(2));

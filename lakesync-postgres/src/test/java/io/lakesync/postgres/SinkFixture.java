@@ -67,8 +67,14 @@ final class SinkFixture implements AutoCloseable {
 
     SnapshotResult snapshot(SyncedTableSpec spec, TableSchema schema, long version, TextPolicy policy,
             RowBatch... batches) {
+        return snapshotInRun(1L, spec, schema, version, policy, batches);
+    }
+
+    /** A snapshot recorded on run {@code runId} (which must exist for its counters to be kept). */
+    SnapshotResult snapshotInRun(long runId, SyncedTableSpec spec, TableSchema schema, long version, TextPolicy policy,
+            RowBatch... batches) {
         try (SnapshotLoad load = sink.beginSnapshot(new SnapshotPlan(spec, schema,
-                new SourceVersion(version, Instant.parse("2024-05-01T10:00:00Z").plusSeconds(version)), 1L, policy))) {
+                new SourceVersion(version, Instant.parse("2024-05-01T10:00:00Z").plusSeconds(version)), runId, policy))) {
             for (RowBatch batch : batches) {
                 load.write(batch);
             }

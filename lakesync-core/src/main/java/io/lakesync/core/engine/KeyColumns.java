@@ -7,12 +7,12 @@ import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.model.TableSchema;
 
 /** Checks, before any data moves, that the key and timeseries columns exist and can be keys. */
-final class KeyColumns {
+public final class KeyColumns {
 
     private KeyColumns() {
     }
 
-    static void validate(SyncedTableSpec spec, TableSchema schema) {
+    public static void validate(SyncedTableSpec spec, TableSchema schema) {
         for (String key : spec.primaryKey()) {
             requireScalar(schema, key, "primary key");
         }

@@ -22,6 +22,16 @@ public interface IncrementalApply extends AutoCloseable {
      */
     ApplyResult commit();
 
+    /**
+     * A dry run, called instead of {@link #commit()} once every batch is written: what commit would
+     * do, computed from the staged changes collapsed per key against the live target, then
+     * everything is rolled back (target, watermark and run history unchanged; the apply is over).
+     * Counts: rows to insert (keys not in the target), to update (keys in the target whose row
+     * differs), to delete (deleted keys present in the target); with up to {@code sampleKeys} keys
+     * of each, in key order (composite keys as "(a, b)"). Fails like commit would on a duplicated key.
+     */
+    PreviewResult preview(int sampleKeys);
+
     @Override
     void close();
 }

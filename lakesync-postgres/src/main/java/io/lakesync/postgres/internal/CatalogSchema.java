@@ -11,9 +11,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * Creates and upgrades the catalog schema {@code lakesync} (synced tables, watermarks, runs) with
- * Flyway; migrations live in {@code db/lakesync}, the history table inside the schema itself, so
- * the catalog is self-contained and a second lakesync process sees it is current.
+ * Creates and upgrades the catalog schema {@code lakesync} (synced tables, watermarks, runs, audit
+ * log, API tokens) with Flyway; migrations live in {@code db/lakesync}, the history table inside the
+ * schema itself, so the catalog is self-contained and a second lakesync process sees it is current.
  */
 public final class CatalogSchema {
 
@@ -55,7 +55,10 @@ public final class CatalogSchema {
         }
     }
 
-    /** Flyway wants a DataSource; connections come from the connector, credentials never in a URL. */
+    /**
+     * Flyway wants a DataSource; its connections are made outside the pool (Flyway changes session
+     * settings such as the search path), credentials never in a URL.
+     */
     private static final class ConnectorDataSource implements DataSource {
         private final Connector connector;
 
@@ -65,12 +68,12 @@ public final class CatalogSchema {
 
         @Override
         public Connection getConnection() {
-            return connector.open();
+            return Connector.openDirect(connector.url());
         }
 
         @Override
         public Connection getConnection(String username, String password) {
-            return connector.open();
+            return Connector.openDirect(connector.url());
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.lakesync.core.spi.ApplyPlan;
 import io.lakesync.core.spi.ApplyResult;
 import io.lakesync.core.spi.ChangeBatch;
 import io.lakesync.core.spi.IncrementalApply;
+import io.lakesync.core.spi.PreviewResult;
 import io.lakesync.core.spi.Watermark;
 import io.lakesync.postgres.PostgresSinkOptions;
 import io.lakesync.postgres.internal.copy.CopyBuffer;
@@ -58,8 +59,7 @@ public final class PostgresIncrementalApply implements IncrementalApply {
         this.connection = connector.open();
         SyncTransaction opened = null;
         try {
-            // before the first temporary table: later the session's temporary buffers cannot change
-            Relations.execute(connection, "SET temp_buffers = '" + options.applyMemoryBytes() / 1024 + "kB'");
+            // temp_buffers (the staged changes' memory) is set when the Connector makes the connection
             opened = new SyncTransaction(connection, "apply of " + spec.target());
             // the collapse sorts the staged changes and holds its result for the merge: in memory
             Relations.execute(connection, "SET LOCAL work_mem = '" + options.applyMemoryBytes() / 1024 + "kB'");
@@ -172,6 +172,40 @@ public final class PostgresIncrementalApply implements IncrementalApply {
                     unchanged()));
         } catch (SQLException e) {
             throw transaction.fail(SqlErrors.translate(e, connector.url(), "applying changes to " + spec.target(), unchanged()));
+        } catch (RuntimeException e) {
+            throw transaction.fail(e);
+        }
+    }
+
+    /**
+     * Computes what {@link #commit} would do, by reading only ({@link ChangePreview}), then rolls
+     * everything back: the target, its columns and the watermark stay as they were, and the run
+     * history is not touched. Fails like commit would on a duplicated key.
+     */
+    @Override
+    public PreviewResult preview(int sampleKeys) {
+        transaction.requireOpen();
+        if (sampleKeys < 0) {
+            throw transaction.fail(new IllegalArgumentException("sampleKeys must not be negative: " + sampleKeys));
+        }
+        try {
+            staging.finish();
+            ChangeCollapse collapse = new ChangeCollapse(spec, plan.schema());
+            ChangePreview.Counts counts = new ChangePreview(spec, plan.schema(), collapse).run(connection,
+                    Relations.columnTypes(connection, Sql.qualified(spec.target())),
+                    Relations.columnTypes(connection, ChangeStaging.qualifiedName()), sampleKeys);
+            if (counts.duplicateKeys() > 0) {
+                throw collapse.duplicateKeyError(connection, served.version().version());
+            }
+            transaction.rollBack();
+            return new PreviewResult(false, plan.fromVersion(), plan.toVersion().version(), counts.inserts(),
+                    counts.updates(), counts.deletes(), counts.insertKeys(), counts.updateKeys(), counts.deleteKeys());
+        } catch (CopyBuffer.CopyStreamException e) {
+            throw transaction.fail(SqlErrors.translate(e.sqlException(), connector.url(), "staging changes for "
+                    + spec.target(), unchanged()));
+        } catch (SQLException e) {
+            throw transaction.fail(SqlErrors.translate(e, connector.url(), "previewing the changes to "
+                    + spec.target(), unchanged()));
         } catch (RuntimeException e) {
             throw transaction.fail(e);
         }

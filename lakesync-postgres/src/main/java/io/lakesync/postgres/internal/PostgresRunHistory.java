@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 /**
  * The run history in {@code lakesync.runs}, with the synced table definitions it refers to. A run
  * still RUNNING when the next run of the same table starts belongs to a process that died: it is
- * closed as FAILED with error code CRASHED, so the history never shows a run that never ends.
+ * closed with outcome (and error code) CRASHED, so the history never shows a run that never ends.
  */
 public final class PostgresRunHistory implements RunHistory {
 
@@ -64,7 +64,7 @@ public final class PostgresRunHistory implements RunHistory {
     private void closeCrashedRuns(Connection connection, String table) throws SQLException {
         // Each committed transaction recorded its versions on the run (RunProgress), so to_version
         // tells how far a crashed run got.
-        try (PreparedStatement s = connection.prepareStatement("UPDATE lakesync.runs SET outcome = 'FAILED',"
+        try (PreparedStatement s = connection.prepareStatement("UPDATE lakesync.runs SET outcome = 'CRASHED',"
                 + " ended_at = clock_timestamp(), error_code = ?, error_message = CASE WHEN to_version IS NULL"
                 + " THEN ? ELSE ? || to_version || ?  END WHERE table_name = ? AND outcome = 'RUNNING'")) {
             String stopped = "The process running this sync stopped before the run ended (crash, kill or lost"

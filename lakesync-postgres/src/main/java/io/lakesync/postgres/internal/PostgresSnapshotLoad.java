@@ -10,6 +10,7 @@ import io.lakesync.postgres.internal.copy.BinaryCopyWriter;
 import io.lakesync.postgres.internal.copy.CopyBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One snapshot load, on ONE connection in ONE transaction from the first row to the swap: the
  * shadow table is created in that transaction (so COPY FREEZE applies and nobody else ever sees
- * it), filled by binary COPY, keyed, analyzed, and swapped in with the watermark. Anything that
+ * it), filled by binary COPY, keyed, given its extra indexes, analyzed, and swapped in with the
+ * watermark. Anything that
  * goes wrong before the commit rolls all of it back: the target stays as it was and no shadow is
  * left behind, even if the process dies (the server rolls back on disconnect).
  */
@@ -31,6 +33,7 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
     private final PostgresSinkOptions options;
     private final SnapshotPlan plan;
     private final TargetNames names;
+    private final List<ExtraIndexes.Index> extraIndexes;
     private final Connection connection;
     private final SyncTransaction transaction;
     private CopyIn copyIn;
@@ -44,6 +47,8 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
         SyncedTableSpec spec = plan.spec();
         PlanCheck.requireLoadable(spec, plan.schema());
         this.names = TargetNames.forLoad(spec.target());
+        // checked before any row moves: a misspelt index column fails now, not after the load
+        this.extraIndexes = ExtraIndexes.parse(spec.extraIndexes(), plan.schema().names(), spec.target());
         this.connection = connector.open();
         SyncTransaction opened = null;
         try {
@@ -110,16 +115,21 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
                     .build(names.qualifiedShadow(), names.shadowKey(), "version " + plan.version().version()
                             + " of " + spec.source());
             long rows = copied - duplicates;
+            for (ExtraIndexes.Index index : extraIndexes) {
+                Relations.execute(connection, ExtraIndexes.createStatement(spec.target().schema(), names.shadow(),
+                        index));
+            }
             long keyEnd = System.nanoTime();
             Relations.execute(connection, "ANALYZE " + names.qualifiedShadow());
             long analyzeEnd = System.nanoTime();
             int attempts = new TableSwap(connection, options).swap(names, () -> {
+                renameExtraIndexes();
                 Watermarks.write(connection, spec.target(), plan.version(), rows, plan.runId());
                 RunProgress.swapped(connection, plan.runId(), plan.version().version(), rows, writer.rowsSkipped());
             });
             transaction.commit();
             rowsWritten = rows;
-            LOG.info("Swapped version {} of {} into {}: {} rows; end of copy {} ms, key {} ms, analyze {} ms,"
+            LOG.info("Swapped version {} of {} into {}: {} rows; end of copy {} ms, keys {} ms, analyze {} ms,"
                     + " swap and commit {} ms ({} attempts)", plan.version().version(), spec.source(), spec.target(),
                     rows, millis(start, copyEnd), millis(copyEnd, keyEnd), millis(keyEnd, analyzeEnd),
                     millis(analyzeEnd, System.nanoTime()), attempts);
@@ -132,6 +142,16 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
                     UNCHANGED));
         } catch (RuntimeException e) {
             throw transaction.fail(e);
+        }
+    }
+
+    /** The shadow's extra indexes take the live table's names, free now that the old table is dropped. */
+    private void renameExtraIndexes() throws SQLException {
+        String schema = plan.spec().target().schema();
+        for (ExtraIndexes.Index index : extraIndexes) {
+            Relations.execute(connection, "ALTER INDEX " + Sql.qualified(schema,
+                    ExtraIndexes.name(names.shadow(), index.columns())) + " RENAME TO "
+                    + Sql.quote(ExtraIndexes.name(names.live().table(), index.columns())));
         }
     }
 

@@ -16,7 +16,7 @@ final class SyncTransaction {
         void cancel();
     }
 
-    private enum State { OPEN, COMMITTED, FAILED }
+    private enum State { OPEN, COMMITTED, ROLLED_BACK, FAILED }
 
     private final Connection connection;
     private final String description;
@@ -52,6 +52,12 @@ final class SyncTransaction {
         Connector.closeQuietly(connection);
     }
 
+    /** Rolls back on purpose (a dry run is done) and releases the connection. */
+    void rollBack() {
+        abandon();
+        state = State.ROLLED_BACK;
+    }
+
     /** Abandons the transaction and returns {@code e} for the caller to throw. */
     RuntimeException fail(RuntimeException e) {
         abandon();
@@ -68,7 +74,7 @@ final class SyncTransaction {
     }
 
     private void abandon() {
-        if (state == State.FAILED) {
+        if (state == State.FAILED || state == State.ROLLED_BACK) {
             return;
         }
         state = State.FAILED;
@@ -77,8 +83,10 @@ final class SyncTransaction {
             if (!connection.isClosed()) {
                 connection.rollback();
             }
-        } catch (SQLException ignored) {
-            // closing the connection makes the server roll back
+        } catch (SQLException e) {
+            // a session that cannot roll back (a COPY stuck half-way, a broken socket) must not go back
+            // to the pool; dropping it makes the server roll back
+            Connector.discardQuietly(connection);
         }
         Connector.closeQuietly(connection);
     }
