@@ -191,8 +191,12 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void check(ManagedTable table, Instant now) {
-        if (table.hasWatermark()) {
+        // tables without data are watched too: a failed first copy retries when the source moves on
+        try {
             observe(table, now);
+        } catch (RuntimeException e) {
+            // an unreadable source shows when the run reads it, with the full error; here it only hides the lag
+            LOG.debug("{}: cannot look at the source: {}", table.name(), e.toString());
         }
         table.checkFreshness(now).ifPresent(breached -> events.freshnessChanged(table.name(), breached,
                 table.secondsBehind(), table.definition().freshnessSlaSeconds().orElse(0), now));
