@@ -20,25 +20,28 @@ import picocli.CommandLine.Option;
 
 /** {@code lakesync apply -f FILE}: make the server's synced tables match a YAML file of definitions. */
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = LakesyncCli.Version.class,
-        description = {"Create or update the synced tables listed in a YAML file, so the server matches it.",
-                "Idempotent: a table that is absent is created, one that differs in a changeable field",
-                "(scheduling_policy, schedule, freshness_sla_seconds, extra_index_definitions, paused) is updated,",
-                "one that matches is left alone. A table whose source_table, primary_key_columns, timeseries_key",
-                "or columns differ is an error (delete it and apply again); then nothing is changed at all.",
-                "Tables on the server that the file does not list are left alone. paused is enforced only when",
-                "the file sets it. Prints one line per table: created, updated (with the changes) or unchanged."},
-        footer = {"", "File format (relative source_table paths are relative to the file's folder):",
+        description = {"Create or update synced tables so the server matches a YAML file.",
+                "Absent tables are created; tables that differ in a changeable field",
+                "(scheduling_policy, schedule, freshness_sla_seconds, extra_index_definitions,",
+                "paused) are updated; equal ones are left alone. If source_table,",
+                "primary_key_columns, timeseries_key or columns differ, nothing is changed at",
+                "all: delete that table and apply again. Tables the file does not list are left",
+                "alone, and paused is enforced only when the file sets it. Prints one line per",
+                "table: created, updated (with the changes) or unchanged."},
+        footer = {"", "File format (a relative source_table is relative to the file's folder):",
                 "  synced_tables:",
                 "    - name: gold.churn_predictions",
                 "      spec:",
                 "        source_table: samples/churn_predictions",
                 "        primary_key_columns: [customer_id]",
-                "        scheduling_policy: TRIGGERED        # SNAPSHOT | TRIGGERED (default) | CONTINUOUS",
-                "        schedule: {interval_seconds: 300}   # or {cron: \"*/5 * * * *\"} or {on_source_change: true}",
+                "        scheduling_policy: TRIGGERED        # or SNAPSHOT, CONTINUOUS",
+                "        schedule: {interval_seconds: 300}",
                 "        freshness_sla_seconds: 600",
                 "      paused: false",
+                "scheduling_policy defaults to TRIGGERED. schedule (TRIGGERED only) is one of",
+                "{interval_seconds: N}, {cron: \"*/5 * * * *\"} (UTC) or {on_source_change: true}.",
                 "Optional spec fields: timeseries_key, columns, extra_index_definitions.",
-                "Exit codes: 0 success, 1 the file is invalid or a request failed (the message says why), 2 bad usage."})
+                "Exit codes: 0 success, 1 the file is invalid or a request failed, 2 bad usage."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,17 +18,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lakesync tables ...}: look at and operate the synced tables of a running server over its REST API. */
 @Command(name = "tables", mixinStandardHelpOptions = true, versionProvider = LakesyncCli.Version.class,
-        description = {"Look at and operate the synced tables of a running lakesync server (see `lakesync server`).",
-                "Create and change them with `lakesync apply -f FILE`."},
-        footer = {"", "Every subcommand takes --server URL (default $LAKESYNC_SERVER_URL, else http://localhost:8080)",
-                "and --token TOKEN (default $LAKESYNC_API_TOKEN).",
-                "Exit codes: 0 success, 1 the request failed (the message says why), 2 bad usage."})
+        description = {"List, inspect and operate the synced tables of a running server.",
+                "Create and change them with `lakesync apply -f FILE`; start a server with",
+                "`lakesync server`."},
+        footer = {"", "Every subcommand takes --server URL (default $LAKESYNC_SERVER_URL, else",
+                "http://localhost:8080) and --token TOKEN (default $LAKESYNC_API_TOKEN).",
+                "Exit codes: 0 success, 1 the request failed (the message says why), 2 usage."})
 final class TablesCommand {
 
     static final String NAME_HELP = "The synced table: its PostgreSQL target SCHEMA.TABLE.";
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the synced tables: state, synced version, lag, rows, freshness SLA, last sync.")
+            description = "List the synced tables: state, version, lag, rows, SLA, last sync.")
     int list(@Mixin ServerConnection server,
             @Option(names = "--json", description = "Print the JSON of the API instead of a table.") boolean json) {
         return server.run(client -> {
@@ -51,14 +52,14 @@ final class TablesCommand {
     }
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
-            description = "Start a sync of the table now (it does not start twice: a running sync is left to finish).")
+            description = "Start a sync now (not twice: a running sync is left to finish).")
     int sync(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME", description = NAME_HELP) String name) {
         return server.run(client -> answer(server.out(), client.syncNow(name)));
     }
 
     @Command(name = "full-refresh", mixinStandardHelpOptions = true,
-            description = {"Copy the whole source again into a new table and swap it in when complete;",
-                    "readers keep the current data until then."})
+            description = {"Copy the whole source again and swap it in when complete.",
+                    "Readers keep the current data until then."})
     int fullRefresh(@Mixin ServerConnection server,
             @Parameters(paramLabel = "NAME", description = NAME_HELP) String name) {
         return server.run(client -> answer(server.out(), client.fullRefresh(name)));
@@ -101,7 +102,7 @@ final class TablesCommand {
     }
 
     @Command(name = "preview", mixinStandardHelpOptions = true,
-            description = "Show what the next sync would insert, update and delete, without applying anything.")
+            description = {"Show what the next sync would insert, update and delete.", "Nothing is applied."})
     int preview(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME", description = NAME_HELP) String name,
             @Option(names = "--json", description = "Print the JSON of the API instead.") boolean json) {
         return server.run(client -> {
@@ -112,7 +113,7 @@ final class TablesCommand {
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
-            description = "Pause the table: no scheduled or continuous runs until `tables resume`.")
+            description = "Pause the table: no scheduled or continuous runs until resumed.")
     int pause(@Mixin ServerConnection server, @Parameters(paramLabel = "NAME", description = NAME_HELP) String name) {
         return server.run(client -> {
             client.updateSyncedTable(name, TableUpdate.pause());
