@@ -10,7 +10,7 @@ import io.lakesync.core.model.SyncMode;
 import io.lakesync.core.model.SyncedTableDefinition;
 import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.model.TableName;
-import java.nio.file.Path;
+import io.lakesync.server.SourceLocations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +40,7 @@ final class TableRequests {
             throw invalid("spec.primary_key_columns is missing: name the key column(s) of " + body.name() + ".");
         }
         SyncMode mode = spec.schedulingPolicy() == null ? SyncMode.TRIGGERED : SyncMode.valueOf(spec.schedulingPolicy().name());
-        SyncedTableSpec syncSpec = new SyncedTableSpec(absoluteSource(spec.sourceTable()), TableName.parse(body.name()),
+        SyncedTableSpec syncSpec = new SyncedTableSpec(SourceLocations.absolute(spec.sourceTable()), TableName.parse(body.name()),
                 spec.primaryKeyColumns(), Optional.ofNullable(spec.timeseriesKey()), mode,
                 spec.columns() == null ? List.of() : spec.columns(),
                 spec.extraIndexDefinitions() == null ? List.of() : spec.extraIndexDefinitions());
@@ -59,7 +59,7 @@ final class TableRequests {
         boolean paused = body.paused() == null ? current.paused() : body.paused();
         TableUpdate.SpecChanges changes = body.spec();
         if (changes != null) {
-            refuseChange("source_table", changes.sourceTable() == null ? null : absoluteSource(changes.sourceTable()),
+            refuseChange("source_table", changes.sourceTable() == null ? null : SourceLocations.absolute(changes.sourceTable()),
                     spec.source(), current.name());
             refuseChange("primary_key_columns", changes.primaryKeyColumns(), spec.primaryKey(), current.name());
             refuseChange("timeseries_key", changes.timeseriesKey(), spec.timeseriesKey().orElse(null), current.name());
@@ -109,13 +109,6 @@ final class TableRequests {
 
     private static OptionalLong sla(Long seconds) {
         return seconds == null ? OptionalLong.empty() : OptionalLong.of(seconds);
-    }
-
-    /** A relative local path means relative to where the server runs; stored absolute so it stays right. */
-    private static String absoluteSource(String source) {
-        int colon = source.indexOf(':');
-        boolean uri = colon > 1 && source.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
-        return uri ? source : Path.of(source).toAbsolutePath().normalize().toString();
     }
 
     private static LakesyncException invalid(String message) {

@@ -13,6 +13,7 @@ import io.lakesync.core.spi.SnapshotResult;
 import io.lakesync.core.spi.TextPolicy;
 import io.lakesync.delta.DeltaTableSource;
 import io.lakesync.postgres.PostgresSink;
+import io.lakesync.server.SourceLocations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class SyncCommand implements Callable<Integer> {
             throw new LakesyncException(ErrorCode.INVALID_ARGUMENT, "--version is only for --mode snapshot: triggered"
                     + " and continuous syncs always follow the newest version. Drop --version, or use --mode snapshot.");
         }
-        SyncedTableSpec table = new SyncedTableSpec(source, TableName.parse(target), primaryKey,
+        SyncedTableSpec table = new SyncedTableSpec(SourceLocations.absolute(source), TableName.parse(target), primaryKey,
                 Optional.ofNullable(timeseriesKey), syncMode, columns);
         String url = TargetDatabase.resolve(jdbcUrl, System.err);
         // deletes need only the key: removed files are then read by their key columns alone
