@@ -171,7 +171,7 @@ const Lakesync = (() => {
 
   function stateBadge(state) {
     const value = state || "UNKNOWN";
-    return el("span", { className: "badge state " + (STATE_STYLES[value] || "idle") }, value);
+    return el("span", { className: "badge " + (STATE_STYLES[value] || "idle") }, value);
   }
 
   const OUTCOME_STYLES = { SUCCEEDED: "ok", RUNNING: "busy", FAILED: "bad", CRASHED: "bad" };

@@ -156,8 +156,14 @@
   // ---- Runs --------------------------------------------------------------------------------
 
   function runRow(run) {
-    const versions = (run.from_version === undefined ? "" : "v" + run.from_version + " ")
-      + "→ " + (run.to_version === undefined ? "?" : "v" + run.to_version);
+    // A snapshot reads one pinned version, so its run starts and ends there: show it once.
+    let versions;
+    if (run.from_version !== undefined && run.from_version === run.to_version) {
+      versions = "v" + run.to_version;
+    } else {
+      versions = (run.from_version === undefined ? "" : "v" + run.from_version + " ")
+        + "→ " + (run.to_version === undefined ? "—" : "v" + run.to_version);
+    }
     const took = run.ended_at ? L.duration(run.started_at, run.ended_at) : "running";
     const error = run.error_code
       ? L.el("span", { className: "error-text" }, L.el("code", {}, run.error_code), " ", run.error_message || "")
@@ -225,7 +231,7 @@
         datasets: [
           {
             type: "line", label: "Lag (seconds)", data: [], yAxisID: "lag",
-            borderColor: "#2457c5", backgroundColor: "#2457c5", pointRadius: 2, tension: 0.2,
+            borderColor: "#2457c5", backgroundColor: "#2457c5", pointRadius: 2, tension: 0,
           },
           {
             type: "bar", label: "Rows applied", data: [], yAxisID: "rows",
@@ -241,7 +247,7 @@
           x: { ticks: { maxTicksLimit: 10, maxRotation: 0 } },
           lag: { position: "left", beginAtZero: true, title: { display: true, text: "lag (s)" } },
           rows: {
-            position: "right", beginAtZero: true, grid: { drawOnChartArea: false },
+            position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 },
             title: { display: true, text: "rows applied" },
           },
         },

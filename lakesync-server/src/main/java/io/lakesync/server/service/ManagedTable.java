@@ -341,7 +341,7 @@ final class ManagedTable {
             return "Serving " + held + "; " + versionsBehind + " newer versions wait for the next scheduled sync.";
         }
         if (activeKind != null) {
-            return "Serving " + held + " while a " + activeKind.name().toLowerCase().replace('_', ' ') + " runs.";
+            return "Serving " + held + " while a run (" + activeKind.name().toLowerCase().replace('_', ' ') + ") is going.";
         }
         return versionsBehind > 0 ? "Serving " + held + "; applying " + versionsBehind + " newer versions."
                 : "Up to date with " + held + ".";

@@ -64,6 +64,11 @@ final class TableRun implements Runnable {
             failed(spec, new LakesyncException(ErrorCode.INTERNAL_ERROR, "The run failed unexpectedly: " + e
                     + ". The table keeps serving its last good version. Please report this with the server log.", e),
                     startNanos);
+        } catch (Error e) {
+            // the table must not stay "running" forever when a worker dies of a linkage error or OOM
+            failed(spec, new LakesyncException(ErrorCode.INTERNAL_ERROR, "The run died: " + e
+                    + ". The table keeps serving its last good version; see the server log.", e), startNanos);
+            throw e;
         }
     }
 

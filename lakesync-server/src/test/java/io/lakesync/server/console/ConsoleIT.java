@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -161,12 +162,14 @@ class ConsoleIT {
         assertFalse(client.getSyncedTable(TABLE).pausedOrFalse(), "the SDK sees the table resumed");
 
         // Full refresh asks first; accepted, it runs a third time.
+        AtomicReference<String> question = new AtomicReference<>();
         page.onceDialog(dialog -> {
-            assertTrue(dialog.message().contains("Full refresh of " + TABLE), dialog.message());
+            question.set(dialog.type() + ": " + dialog.message());
             dialog.accept();
         });
         page.locator("#full-refresh").click();
         assertThat(page.locator("#message")).containsText("A full refresh of " + TABLE + " starts within a moment");
+        assertTrue(question.get().startsWith("confirm: Full refresh of " + TABLE + "?"), question.get());
         assertThat(runs).hasCount(3);
         assertThat(runs.first().locator(".run-outcome")).hasText("SUCCEEDED");
         assertThat(page.locator("#row-count")).hasText("5");
@@ -187,7 +190,7 @@ class ConsoleIT {
         page.locator("#older-runs").click();
         assertThat(runs).hasCount(3);
         assertThat(page.locator("#older-runs")).isHidden();
-        assertThat(runs.last().locator(".run-versions")).hasText("→ v1");
+        assertThat(runs.last().locator(".run-versions")).hasText("v1"); // the first snapshot
 
         assertEquals(List.of(), pageErrors, "no script errors in the page");
     }
