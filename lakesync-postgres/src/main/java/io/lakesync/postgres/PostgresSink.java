@@ -16,6 +16,7 @@ import io.lakesync.postgres.internal.CatalogSchema;
 import io.lakesync.postgres.internal.Connector;
 import io.lakesync.postgres.internal.Definitions;
 import io.lakesync.postgres.catalog.SyncedTableCatalog;
+import io.lakesync.postgres.internal.PostgresAppRoles;
 import io.lakesync.postgres.internal.PostgresCatalog;
 import io.lakesync.postgres.internal.PostgresIncrementalApply;
 import io.lakesync.postgres.internal.PostgresRunHistory;
@@ -23,6 +24,7 @@ import io.lakesync.postgres.internal.PostgresSnapshotLoad;
 import io.lakesync.postgres.internal.SqlErrors;
 import io.lakesync.postgres.internal.TableComparer;
 import io.lakesync.postgres.internal.Watermarks;
+import io.lakesync.postgres.roles.AppRoles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -119,6 +121,18 @@ public final class PostgresSink implements TableSink {
     /** The synced table definitions, runs, audit log and API tokens stored next to the data. */
     public SyncedTableCatalog catalog() {
         return new PostgresCatalog(connector, options);
+    }
+
+    /**
+     * The login roles of applications that read synced tables (read-only), each with a schema of its
+     * own. The writer (the user of this sink's URL) needs CREATEROLE, or to be a superuser.
+     *
+     * @param actor who asks, written to the audit log with every operation: {@code cli:<os user>}
+     *     from the command line, the API token's name from the REST API
+     * @param remoteAddress where the request came from, for the audit log; null when local
+     */
+    public AppRoles appRoles(String actor, String remoteAddress) {
+        return new PostgresAppRoles(connector, catalog().auditLog(), actor, remoteAddress);
     }
 
     /** Connections of the pool in use right now (by loads, applies, catalog reads). */

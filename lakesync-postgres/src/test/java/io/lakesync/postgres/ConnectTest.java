@@ -17,8 +17,11 @@ class ConnectTest {
     @Test
     void connectCreatesTheCatalogSchemaAndReconnectingKeepsIt() {
         try (SinkFixture db = new SinkFixture()) {
-            assertEquals("api_tokens,audit_log,flyway_schema_history,runs,synced_tables,watermarks", db.scalar("SELECT string_agg(tablename,"
-                    + " ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'lakesync'"));
+            assertEquals("api_tokens,app_role_grants,app_roles,audit_log,flyway_schema_history,runs,synced_tables,"
+                    + "watermarks", db.scalar("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables"
+                    + " WHERE schemaname = 'lakesync'"));
+            assertEquals("lineage", db.scalar("SELECT string_agg(viewname, ',') FROM pg_views"
+                    + " WHERE schemaname = 'lakesync'"));
             assertEquals(12, db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'lakesync'"
                     + " AND table_name = 'runs' AND column_name IN ('run_id', 'started_at', 'ended_at', 'outcome',"
                     + " 'from_version', 'to_version', 'rows_written', 'rows_skipped', 'rows_inserted',"

@@ -69,7 +69,7 @@ public final class LakesyncServer implements AutoCloseable {
                     ServiceMetrics.CONTENT_TYPE, history::points, () -> {
                         sink.catalog().apiTokens().any();
                         return true;
-                    });
+                    }, sink::appRoles);
             int port = api.start(options.host(), options.port());
             return new LakesyncServer(sink, service, metrics, webhook, api, port, generated);
         } catch (RuntimeException e) {

@@ -156,6 +156,8 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             long merged = System.nanoTime();
             long rowCount = served.rowCount() + counts.inserted() - counts.deleted();
             Watermarks.write(connection, spec.target(), plan.toVersion(), rowCount, plan.runId());
+            Lineage.commentIfUnlocked(connection, spec.target(), spec.source(), plan.toVersion().version(),
+                    plan.runId());
             RunProgress.applied(connection, plan.runId(), plan.fromVersion(), plan.toVersion().version(),
                     counts.inserted(), counts.updated(), counts.deleted(), staging.rowsSkipped());
             transaction.commit();

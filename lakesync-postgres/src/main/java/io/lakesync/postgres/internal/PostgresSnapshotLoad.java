@@ -125,6 +125,8 @@ public final class PostgresSnapshotLoad implements SnapshotLoad {
             int attempts = new TableSwap(connection, options).swap(names, () -> {
                 renameExtraIndexes();
                 Watermarks.write(connection, spec.target(), plan.version(), rows, plan.runId());
+                Lineage.comment(connection, spec.target(), spec.source(), plan.version().version(), plan.runId());
+                AppGrants.restore(connection, spec.target());
                 RunProgress.swapped(connection, plan.runId(), plan.version().version(), rows, writer.rowsSkipped());
             });
             transaction.commit();

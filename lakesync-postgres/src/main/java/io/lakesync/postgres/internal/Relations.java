@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,11 @@ public final class Relations {
 
     /**
      * Creates the schema if missing. Checks first: CREATE SCHEMA IF NOT EXISTS needs the CREATE
-     * privilege on the database even when the schema exists.
+     * privilege on the database even when the schema exists. CREATE SCHEMA IF NOT EXISTS is not safe
+     * against a concurrent creator: when another transaction creates the same schema at the same
+     * time (two tables of one new schema loading at once), it waits for that transaction and then
+     * fails with a unique violation on pg_namespace (23505). The schema exists by then, so that
+     * failure is rolled back to a savepoint and ignored.
      */
     public static void ensureSchema(Connection connection, String schema) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
@@ -40,7 +45,31 @@ public final class Relations {
                 }
             }
         }
-        execute(connection, "CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema));
+        String create = "CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema);
+        if (connection.getAutoCommit()) {
+            try {
+                execute(connection, create);
+            } catch (SQLException e) {
+                if (!createdConcurrently(e)) {
+                    throw e;
+                }
+            }
+            return;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            execute(connection, create);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (!createdConcurrently(e)) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+        }
+    }
+
+    private static boolean createdConcurrently(SQLException e) {
+        return SqlErrors.is(e, SqlErrors.UNIQUE_VIOLATION) || SqlErrors.is(e, "42P06"); // 42P06: duplicate_schema
     }
 
     public static void execute(Connection connection, String sql) throws SQLException {

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one place identifiers become SQL text. Every schema, table, column, constraint and role name
- * is quoted here, so names keep their exact spelling and case and cannot inject SQL. Values never
- * go through here: they are bind parameters or COPY data.
+ * is quoted here, so names keep their exact spelling and case and cannot inject SQL. Values are
+ * bind parameters or COPY data, except in the few statements where PostgreSQL takes no parameter
+ * (COMMENT ON, CREATE ROLE ... PASSWORD): there {@link #literal} quotes them.
  */
 public final class Sql {
 
@@ -27,6 +28,18 @@ public final class Sql {
                     + " source, or leave the column out with --columns.");
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A string constant: {@code E'...'} with quotes and backslashes escaped, so it reads the same
+     * whatever {@code standard_conforming_strings} is. Only for statements that take no bind parameter.
+     */
+    public static String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new LakesyncException(ErrorCode.INVALID_ARGUMENT, "A PostgreSQL string cannot hold a NUL byte: '"
+                    + value.replace("\0", "\\0") + "'.");
+        }
+        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     public static String qualified(TableName table) {

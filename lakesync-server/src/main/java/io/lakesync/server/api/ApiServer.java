@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import io.lakesync.client.Json;
 import io.lakesync.client.model.AuditEntry;
 import io.lakesync.client.model.AuditPage;
@@ -59,7 +60,9 @@ public final class ApiServer implements AutoCloseable {
             "GET " + TABLES, "POST " + TABLES, "GET " + TABLE, "PATCH " + TABLE, "DELETE " + TABLE,
             "POST " + TABLE + "/sync", "POST " + TABLE + "/full-refresh", "GET " + TABLE + "/runs",
             "POST " + TABLE + "/preview", "GET " + TABLE + "/history", "GET " + AUDIT_LOG,
-            "GET /api/openapi.json", "GET /health", "GET /metrics");
+            "GET /api/openapi.json", "GET /health", "GET /metrics",
+            "GET /api/2.0/database/app_roles", "POST /api/2.0/database/app_roles",
+            "DELETE /api/2.0/database/app_roles/{name}");
 
     private final SyncService service;
     private final AuditLog auditLog;
@@ -70,10 +73,13 @@ public final class ApiServer implements AutoCloseable {
     private final Function<TableName, List<HistoryPoint>> history;
     private final Supplier<Boolean> databaseUp;
     private final byte[] openApi;
+    private final AppRoleRoutes.Access appRoles;
     private Javalin app;
 
     public ApiServer(SyncService service, AuditLog auditLog, ApiTokens tokens, Supplier<String> metrics,
-            String metricsContentType, Function<TableName, List<HistoryPoint>> history, Supplier<Boolean> databaseUp) {
+            String metricsContentType, Function<TableName, List<HistoryPoint>> history, Supplier<Boolean> databaseUp,
+            AppRoleRoutes.Access appRoles) {
+        this.appRoles = appRoles;
         this.service = service;
         this.auditLog = auditLog;
         this.auth = new ApiAuth(tokens);
@@ -113,10 +119,13 @@ public final class ApiServer implements AutoCloseable {
             ApiErrors.write(ctx, 500, ApiErrors.INTERNAL_ERROR, "The server failed unexpectedly: " + e
                     + ". See the server log.");
         });
+        // Javalin answers a path no route matches by throwing EndpointNotFound, whose default mapper
+        // writes a plain-text body before the 404 error handler runs (which then sees a result and
+        // keeps it): map it here, so clients get the API's JSON error.
+        routes.exception(EndpointNotFound.class, (e, ctx) -> noSuchRoute(ctx));
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                ApiErrors.write(ctx, 404, ApiErrors.RESOURCE_DOES_NOT_EXIST, "No such route: " + ctx.method() + " "
-                        + ctx.path() + ". The API is described at /api/openapi.json.");
+                noSuchRoute(ctx);
             }
         });
 
@@ -136,9 +145,15 @@ public final class ApiServer implements AutoCloseable {
             ctx.json(new History(history.apply(name)));
         });
         routes.get(AUDIT_LOG, this::auditLog);
+        AppRoleRoutes.register(routes, appRoles); // they audit their own calls
         routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.get("/health", this::health);
         routes.get("/metrics", ctx -> ctx.contentType(metricsContentType).result(metrics.get()));
+    }
+
+    private static void noSuchRoute(Context ctx) {
+        ApiErrors.write(ctx, 404, ApiErrors.RESOURCE_DOES_NOT_EXIST, "No such route: " + ctx.method() + " "
+                + ctx.path() + ". The API is described at /api/openapi.json.");
     }
 
     private void list(Context ctx) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LakesyncCli.Version.class,
         description = "Keeps PostgreSQL tables in step with Delta Lake tables.",
-        subcommands = {SyncCommand.class, VerifyCommand.class, ServerCommand.class, ApplyCommand.class, TablesCommand.class, PostgresCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SyncCommand.class, VerifyCommand.class, ServerCommand.class, ApplyCommand.class, TablesCommand.class, RolesCommand.class, PostgresCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Without --jdbc-url (or LAKESYNC_JDBC_URL) commands use an embedded PostgreSQL whose data lives in",
                 "$LAKESYNC_HOME/postgres (default ~/.lakesync/postgres), started on first use.",
                 "Exit codes: 0 success, 1 sync failed (the message names the error code), 2 bad usage,",
