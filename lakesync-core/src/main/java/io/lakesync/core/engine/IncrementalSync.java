@@ -120,13 +120,13 @@ public final class IncrementalSync {
             history.succeeded(runId, outcome(report));
             return report;
         } catch (LakesyncException e) {
-            history.failed(runId, outcome(report), e.code().name(), e.getMessage());
+            FailedRuns.record(history, runId, outcome(report), e);
             throw e;
         } catch (RuntimeException e) {
             LakesyncException wrapped = new LakesyncException(ErrorCode.INTERNAL_ERROR, "Applying changes failed"
                     + " unexpectedly: " + e + ". The target table stays at version " + report.toVersion()
                     + ". Please report this with the log.", e);
-            history.failed(runId, outcome(report), wrapped.code().name(), wrapped.getMessage());
+            FailedRuns.record(history, runId, outcome(report), wrapped);
             throw wrapped;
         }
     }

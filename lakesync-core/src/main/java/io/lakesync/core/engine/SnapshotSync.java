@@ -85,15 +85,13 @@ public final class SnapshotSync {
             return result;
         } catch (LakesyncException e) {
             // no to_version: a failed snapshot committed nothing
-            history.failed(runId, new RunOutcome(pinned, OptionalLong.empty(), written, 0), e.code().name(),
-                    e.getMessage());
+            FailedRuns.record(history, runId, new RunOutcome(pinned, OptionalLong.empty(), written, 0), e);
             throw e;
         } catch (RuntimeException e) {
             LakesyncException wrapped = new LakesyncException(ErrorCode.INTERNAL_ERROR,
                     "The sync failed unexpectedly: " + e + ". The target table is unchanged. Please report this"
                             + " with the log.", e);
-            history.failed(runId, new RunOutcome(pinned, OptionalLong.empty(), written, 0), wrapped.code().name(),
-                    wrapped.getMessage());
+            FailedRuns.record(history, runId, new RunOutcome(pinned, OptionalLong.empty(), written, 0), wrapped);
             throw wrapped;
         } finally {
             progress.finished();

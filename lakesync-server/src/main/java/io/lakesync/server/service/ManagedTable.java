@@ -338,7 +338,9 @@ final class ManagedTable {
             return "Paused; serving " + held + (versionsBehind > 0 ? " (" + versionsBehind + " newer versions wait)." : ".");
         }
         if (state == DetailedState.ONLINE) {
-            return "Serving " + held + "; " + versionsBehind + " newer versions wait for the next scheduled sync.";
+            return "Serving " + held + "; " + versionsBehind + " newer versions wait for "
+                    + (definition.schedule().isPresent() ? "the next scheduled sync." : "a sync (this table has no"
+                            + " schedule: POST .../sync or `lakesync tables sync`).");
         }
         if (activeKind != null) {
             return "Serving " + held + " while a run (" + activeKind.name().toLowerCase().replace('_', ' ') + ") is going.";
