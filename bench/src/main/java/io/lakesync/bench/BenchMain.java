@@ -31,6 +31,9 @@ public final class BenchMain {
             case "continuous":
                 new ContinuousBenchmark(ContinuousBenchmark.Options.parse(options)).run();
                 break;
+            case "fifty-tables":
+                new FiftyTablesBenchmark(FiftyTablesOptions.parse(options)).run();
+                break;
             case "prepare":
                 // generation in a JVM of its own, so that the benchmark's heap figures are the sync's alone
                 prepare(options);
@@ -51,8 +54,8 @@ public final class BenchMain {
                 BenchDataset.SNAPSHOT_10M.ensure();
             } else if (name.equals("incremental")) {
                 IncrementalDataset.ensure();
-            } else if (name.equals("continuous")) {
-                // nothing to prepare: its table is written while it runs
+            } else if (name.equals("continuous") || name.equals("fifty-tables")) {
+                // nothing to prepare: their tables are written while they run
             } else {
                 throw new IllegalArgumentException("No data set for benchmark '" + name + "'");
             }
@@ -60,6 +63,6 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.err.println("usage: BenchMain snapshot [--profile] | snapshot-10m | incremental | continuous [--duration S] | prepare NAME...  (use bench/run)");
+        System.err.println("usage: BenchMain snapshot [--profile] | snapshot-10m | incremental | continuous [--duration S] | fifty-tables [--tables N] [--duration S] [--commit-interval-ms MS] | prepare NAME...  (use bench/run)");
     }
 }

@@ -2,7 +2,6 @@ package io.lakesync.core.engine;
 
 import io.lakesync.core.error.ErrorCode;
 import io.lakesync.core.error.LakesyncException;
-import io.lakesync.core.model.SourceVersion;
 import io.lakesync.core.model.SyncMode;
 import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.spi.ApplyPlan;
@@ -70,18 +69,28 @@ public final class IncrementalSync {
 
     /** Brings the target up to the newest source version. */
     public SyncReport run(SyncedTableSpec spec) {
+        return run(spec, OptionalLong.empty());
+    }
+
+    /**
+     * Brings the target up to {@code newestKnown}, when the caller has just seen that version
+     * committed (a watcher that probes commit files), else to the newest version. Saves loading the
+     * table's newest snapshot, which costs a listing of its whole log; later versions are the next
+     * run's work.
+     */
+    public SyncReport run(SyncedTableSpec spec, OptionalLong newestKnown) {
         Optional<Watermark> watermark = sink.watermark(spec.target());
         if (watermark.isEmpty()) {
             return SyncReport.snapshot(SyncReport.Kind.SNAPSHOT, snapshot(spec, false));
         }
         requireSameKey(spec);
         long from = watermark.get().version().version();
-        SourceVersion latest = source.latestVersion();
-        if (latest.version() <= from) {
+        long latest = newestKnown.isPresent() ? newestKnown.getAsLong() : source.latestVersion().version();
+        if (latest <= from) {
             return SyncReport.upToDate(from);
         }
         try {
-            return applyCommits(spec, from, source.commits(from, latest.version()));
+            return applyCommits(spec, from, source.commits(from, latest));
         } catch (LakesyncException e) {
             if (e.code() != ErrorCode.HISTORY_UNAVAILABLE) {
                 throw e;

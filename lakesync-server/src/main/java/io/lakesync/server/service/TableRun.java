@@ -91,7 +91,10 @@ final class TableRun implements Runnable {
             stopRequested = true;
             sync.cancel();
         }, progress);
-        SyncReport report = sync.run(spec);
+        // the ticker has just seen this version's commit file: no need to load the newest snapshot
+        long newest = table.latestKnown();
+        SyncReport report = sync.run(spec, newest > table.watermarkVersion() ? OptionalLong.of(newest)
+                : OptionalLong.empty());
         long snapshotRows = report.snapshot().map(SnapshotResult::rowsWritten).orElse(0L);
         return new Counts(report.rowsInserted(), report.rowsUpdated(), report.rowsDeleted(), snapshotRows);
     }
