@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Without --jdbc-url (or LAKESYNC_JDBC_URL) commands use an embedded PostgreSQL whose data lives in",
                 "$LAKESYNC_HOME/postgres (default ~/.lakesync/postgres), started on first use.",
                 "Exit codes: 0 success, 1 sync failed (the message names the error code), 2 bad usage,",
-                "3 verify found differences."})
+                "3 verify found differences.",
+                "", "The support-portal demo: ./lakesync demo (see ./lakesync demo --help)."})
 public final class LakesyncCli {
 
     public static final int EXIT_FAILED = 1;

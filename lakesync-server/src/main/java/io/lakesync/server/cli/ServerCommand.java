@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lakesync server}: keeps every synced table of a database up to date and serves the API and console. */
-@Command(name = "server", description = {"Run the lakesync service: keeps every synced table defined in the database",
-        "up to date (schedules, continuous tables, retries), and serves the REST API, the console (/),",
-        "Prometheus metrics (/metrics) and /health. After a restart it resumes every table from its watermark.",
+@Command(name = "server", description = {"Run the service: keeps every synced table up to date, serves API and console.",
+        "Keeps every synced table defined in the database up to date (schedules, continuous tables, retries),",
+        "and serves the REST API, the console (/), Prometheus metrics (/metrics) and /health. After a restart",
+        "it resumes every table from its watermark.",
         "Stop it with Ctrl-C or SIGTERM: runs in flight roll back, nothing is half applied."},
         footer = {"", "Example:",
                 "  lakesync server --port 8080",

@@ -11,10 +11,13 @@ import picocli.CommandLine.Option;
 
 /** {@code lakesync demo}: the support portal use case, started with one command. */
 @Command(name = "lakesync demo", mixinStandardHelpOptions = true,
-        description = {"Start the whole support-portal demo: an embedded PostgreSQL, the lakesync server, a lakehouse",
-                "simulator writing the Delta table 'incidents' (new incidents every second, re-scored risk, retracted",
-                "duplicates), a CONTINUOUS synced table support.incidents, the read-only app role 'portal', and the",
-                "support portal running as that role. Every start is fresh. Stop everything with Ctrl-C (or SIGTERM)."})
+        description = {"Start the whole support-portal demo:",
+                "  an embedded PostgreSQL and the lakesync server,",
+                "  a lakehouse simulator writing the Delta table 'incidents' (new incidents",
+                "  every second, re-scored risk, retracted duplicates),",
+                "  a CONTINUOUS synced table support.incidents,",
+                "  the read-only app role 'portal' and the support portal running as it.",
+                "Every start is fresh. Stop everything with Ctrl-C (or SIGTERM)."})
 public final class DemoMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
