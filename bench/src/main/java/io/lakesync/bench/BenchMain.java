@@ -34,6 +34,9 @@ public final class BenchMain {
             case "fifty-tables":
                 new FiftyTablesBenchmark(FiftyTablesOptions.parse(options)).run();
                 break;
+            case "portal":
+                new PortalBenchmark(PortalOptions.parse(options)).run();
+                break;
             case "prepare":
                 // generation in a JVM of its own, so that the benchmark's heap figures are the sync's alone
                 prepare(options);
@@ -54,8 +57,8 @@ public final class BenchMain {
                 BenchDataset.SNAPSHOT_10M.ensure();
             } else if (name.equals("incremental")) {
                 IncrementalDataset.ensure();
-            } else if (name.equals("continuous") || name.equals("fifty-tables")) {
-                // nothing to prepare: their tables are written while they run
+            } else if (name.equals("continuous") || name.equals("fifty-tables") || name.equals("portal")) {
+                // nothing to prepare: their tables are written while they run (portal: by SQL, in seconds)
             } else {
                 throw new IllegalArgumentException("No data set for benchmark '" + name + "'");
             }
@@ -63,6 +66,6 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.err.println("usage: BenchMain snapshot [--profile] | snapshot-10m | incremental | continuous [--duration S] | fifty-tables [--tables N] [--duration S] [--commit-interval-ms MS] | prepare NAME...  (use bench/run)");
+        System.err.println("usage: BenchMain snapshot [--profile] | snapshot-10m | incremental | continuous [--duration S] | fifty-tables [--tables N] [--duration S] [--commit-interval-ms MS] | portal [--duration S] [--incidents N] [--pool-size N] [--profile] | prepare NAME...  (use bench/run)");
     }
 }

@@ -80,11 +80,12 @@ final class Demo implements AutoCloseable {
             client.createSyncedTable(new SyncedTable(SYNCED_TABLE, new TableSpec(settings.deltaTable().toString(),
                     List.of("incident_id"), null, SchedulingPolicy.CONTINUOUS, null, null,
                     List.of("risk_band", "created_at", "predicted_escalation_risk", "sla_due_at"), 10L), null, null, null, null));
-            awaitFirstSync(client, Duration.ofMinutes(2));
-
+            // the role is made before the first copy lands (its grant is given to the table the swap
+            // brings in), so its GRANT never waits behind the continuous applies that follow
             progress.step("creating the app role '" + APP_ROLE + "' (SELECT on " + SYNCED_TABLE + ", own schema "
                     + APP_ROLE + ")");
             AppRole role = roles.create(new AppRoleRequest(APP_ROLE, List.of(SYNCED_TABLE), APP_ROLE));
+            awaitFirstSync(client, Duration.ofMinutes(2));
 
             progress.step("starting the support portal on port " + settings.portalPort());
             PortalServer portal = PortalServer.start(PortalSettings.of(roleUrl(settings.jdbcUrl(), role))
