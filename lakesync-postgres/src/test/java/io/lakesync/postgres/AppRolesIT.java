@@ -37,7 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -420,5 +422,34 @@ class AppRolesIT {
         assertNotEquals(before, comment(db, "busy.events"));
         assertEquals("lakesync: synced from Delta table /lake/busy/events at version 3 (run " + run + ")",
                 comment(db, "busy.events"));
+    }
+    @Test
+    void aGrantWaitsBoundedlyBehindABusyTableAndTriesAgain() throws Exception {
+        SyncedTableSpec spec = spec("queue.jobs");
+        snapshot(db, spec, 1, 2);
+        String name = unique("queue_app");
+        roles.createApp(name, List.of(), Optional.empty());
+        try (Connection swapLike = db.connect()) {
+            swapLike.setAutoCommit(false);
+            // what a snapshot swap holds until it commits: the table's lock and its pg_class row
+            execute(swapLike, "LOCK TABLE queue.jobs IN ACCESS EXCLUSIVE MODE");
+            execute(swapLike, "ALTER TABLE queue.jobs ADD COLUMN held int");
+            LakesyncException busy = assertThrows(LakesyncException.class,
+                    () -> roles.grantRead(name, spec.target()));
+            assertEquals(ErrorCode.LOCK_TIMEOUT, busy.code());
+            assertTrue(busy.getMessage().contains("Nothing was changed"), busy.getMessage());
+            assertEquals(List.of(), roles.list().stream().filter(r -> r.name().equals(name)).findFirst()
+                    .orElseThrow().readable(), "the refused grant is not recorded");
+
+            CompletableFuture<Void> later = CompletableFuture.runAsync(() -> roles.grantRead(name, spec.target()));
+            Thread.sleep(2_500);
+            assertFalse(later.isDone(), "the grant waits while the table is busy");
+            swapLike.rollback();
+            later.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals("t", db.scalar("SELECT has_table_privilege('" + name + "', 'queue.jobs', 'SELECT')"));
+        assertEquals(List.of(spec.target()), roles.list().stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow().readable());
+        roles.dropApp(name, true);
     }
 }

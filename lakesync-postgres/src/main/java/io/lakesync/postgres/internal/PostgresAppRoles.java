@@ -34,6 +34,8 @@ public final class PostgresAppRoles implements AppRoles {
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final String DUPLICATE_OBJECT = "42710";
     private static final String DUPLICATE_SCHEMA = "42P06";
+    private static final long LOCK_TIMEOUT_MS = 2_000;
+    private static final int LOCK_ATTEMPTS = 5;
 
     private final Connector connector;
     private final AuditLog audit;
@@ -333,7 +335,33 @@ public final class PostgresAppRoles implements AppRoles {
      * role or schema made concurrently by someone else is reported as existing.
      */
     private <T> T transaction(String doing, RoleWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactionOnce(doing, work);
+            } catch (LakesyncException e) {
+                if (e.code() != ErrorCode.LOCK_TIMEOUT) {
+                    throw e;
+                }
+                if (attempt == LOCK_ATTEMPTS) {
+                    throw new LakesyncException(ErrorCode.LOCK_TIMEOUT, "Gave up " + doing + " after " + LOCK_ATTEMPTS
+                            + " tries: each time another session held a lock it needs for longer than "
+                            + LOCK_TIMEOUT_MS + " ms (" + e.getMessage() + "). Nothing was changed. Fix: run it again;"
+                            + " if it keeps failing, look in pg_stat_activity for a long transaction on the table.", e);
+                }
+                LOG.info("{}: a lock was busy (try {} of {}), trying again", doing, attempt, LOCK_ATTEMPTS);
+                pause(100L * attempt);
+            }
+        }
+    }
+
+    /**
+     * A GRANT waits for locks that a sync's transaction on the same table may hold (the lineage
+     * COMMENT, a snapshot swap); a bounded wait and a new try never leave a role operation, or the
+     * API call behind it, hanging behind a busy table.
+     */
+    private <T> T transactionOnce(String doing, RoleWork<T> work) {
         return CatalogAccess.transaction(connector, doing, connection -> {
+            Relations.execute(connection, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
             RoleSession session = RoleSession.of(connection);
             try {
                 return work.run(connection, session);
@@ -354,6 +382,15 @@ public final class PostgresAppRoles implements AppRoles {
                 throw e;
             }
         });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LakesyncException(ErrorCode.CANCELLED, "Interrupted while waiting to try again.", e);
+        }
     }
 
     /** Work of one role operation, with who the writer is. */
