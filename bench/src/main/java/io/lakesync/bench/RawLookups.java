@@ -2,6 +2,7 @@ package io.lakesync.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.lakesync.examples.portal.data.IncidentLookup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,26 +10,17 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The raw limit of {@code GET /api/incidents/{id}}: the same SQL the portal runs for it (incident by
- * primary key, its state by primary key, its comment thread aggregated to JSON by PostgreSQL; one
- * round trip), straight through JDBC from a HikariCP pool of the portal's size, logged in as the
- * same app role. Each column is read as a string; no HTTP, no objects, no JSON.
+ * The raw limit of {@code GET /api/incidents/{id}}: the very SQL the portal runs for it ({@link
+ * IncidentLookup#sql}: incident by primary key, its state by primary key, its comment thread
+ * aggregated to JSON by PostgreSQL; one round trip), straight through JDBC from a HikariCP pool of
+ * the portal's size, logged in as the same app role. Each column is read as a string; no HTTP, no
+ * JSON.
  */
 final class RawLookups implements AutoCloseable {
 
-    /**
-     * A copy of {@code Incidents.detailJsonSql} of the portal (private there). {@link
-     * PortalBenchmark} checks once per run that both answer the same for an incident with a thread.
-     */
-    static final String SQL = "SELECT i.incident_id, i.title, i.description, i.customer, i.product, i.category,"
-            + " i.priority, i.channel, i.created_at, i.sla_due_at, i.predicted_escalation_risk, i.risk_band,"
-            + " i.recommended_action, to_json(i.top_risk_factors)::text AS top_risk_factors, i.model_version,"
-            + " i.scored_at, s.status, s.owner, s.updated_at, s.updated_by,"
-            + " (SELECT json_agg(json_build_object('id', c.id, 'author', c.author, 'body', c.body, 'created_at',"
-            + " to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) ORDER BY c.created_at,"
-            + " c.id) FROM \"portal\".\"incident_comments\" c WHERE c.incident_id = i.incident_id) AS comments"
-            + " FROM \"support\".\"incidents\" i LEFT JOIN \"portal\".\"incident_state\" s"
-            + " ON s.incident_id = i.incident_id WHERE i.incident_id = ?";
+    static final String SQL = IncidentLookup.sql("\"support\".\"incidents\"");
+    /** Columns of {@link #SQL}: 16 of the incident, 4 of its state, the thread. */
+    static final int COLUMNS = 21;
 
     private final HikariDataSource pool;
     private final int incidents;
@@ -52,9 +44,8 @@ final class RawLookups implements AutoCloseable {
                 if (!rs.next()) {
                     return null;
                 }
-                int columns = rs.getMetaData().getColumnCount();
-                String[] row = new String[columns];
-                for (int i = 0; i < columns; i++) {
+                String[] row = new String[COLUMNS];
+                for (int i = 0; i < COLUMNS; i++) {
                     row[i] = rs.getString(i + 1);
                 }
                 return row;

@@ -1,6 +1,7 @@
 package io.lakesync.examples.portal;
 
 import io.lakesync.examples.portal.data.DashboardQueries;
+import io.lakesync.examples.portal.data.IncidentLookup;
 import io.lakesync.examples.portal.data.Incidents;
 import io.lakesync.examples.portal.data.PortalDatabase;
 import io.lakesync.examples.portal.data.Work;
@@ -52,7 +53,8 @@ public final class PortalServer implements AutoCloseable {
                     : new TableScanSource(database.pool(), database.syncedTable());
             live = new LiveUpdates(source, settings.pollInterval()).start();
             Incidents incidents = new Incidents(database.pool(), database.syncedTable());
-            web = new PortalWeb(incidents, new Work(database.pool(), incidents),
+            web = new PortalWeb(incidents, new IncidentLookup(database.pool(), database.syncedTable()),
+                    new Work(database.pool(), incidents),
                     new DashboardQueries(database.pool(), database.syncedTable()), live, settings.team());
             int port = web.start(settings.host(), settings.port());
             LOG.info("Support portal on http://{}:{} (data version from {})", settings.host(), port,

@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,6 +144,19 @@ class PortalApiIT {
         assertTrue(fresh.get("incident").get("top_risk_factors").size() >= 1);
         assertEquals("escalation-gbm-2026.11.1", fresh.get("incident").get("model_version").asText());
         assertNotNull(fresh.get("incident").get("scored_at"));
+        // timestamps in ISO-8601 UTC and numbers exactly as the synced table holds them
+        for (String column : List.of("created_at", "sla_due_at", "scored_at")) {
+            long micros = Long.parseLong(db.scalar("SELECT (extract(epoch FROM " + column + ") * 1000000)::bigint"
+                    + " FROM support.incidents WHERE incident_id = '" + id + "'"));
+            String text = fresh.get("incident").get(column).asText();
+            assertTrue(text.endsWith("Z"), text);
+            assertEquals(micros, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(text)), column);
+        }
+        assertEquals(Double.parseDouble(db.scalar("SELECT predicted_escalation_risk FROM support.incidents"
+                + " WHERE incident_id = '" + id + "'")), fresh.get("incident").get("predicted_escalation_risk")
+                .asDouble());
+        assertEquals("application/json", send(HttpRequest.newBuilder(uri("/api/incidents/" + id)).GET()).headers()
+                .firstValue("Content-Type").orElseThrow());
         assertEquals("open", fresh.get("state").get("status").asText());
         assertFalse(fresh.get("state").has("owner"));
         assertEquals(0, fresh.get("comments").size());
@@ -228,6 +242,28 @@ class PortalApiIT {
         assertEquals(db.scalar("SELECT count(*) FROM support.incidents WHERE created_at >= '"
                 + points.get(0).get("at").asText() + "'"), Long.toString(timeline));
         assertTrue(stats.get("by_category").size() >= 3);
+    }
+
+    @Test
+    void aLookupTheDatabaseRefusesIsAnsweredAsAnApiErrorAndWorksAgainAfterwards() throws Exception {
+        String id = SupportDatabase.id(11);
+        superuser("REVOKE SELECT ON support.incidents FROM " + db.appRole);
+        try {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/incidents/" + id)).GET());
+            assertEquals(503, refused.statusCode(), refused.body());
+            JsonNode error = JSON.readTree(refused.body());
+            assertEquals("TEMPORARILY_UNAVAILABLE", error.get("error_code").asText());
+            assertTrue(error.get("message").asText().contains("42501"), refused.body());
+        } finally {
+            superuser("GRANT SELECT ON support.incidents TO " + db.appRole);
+        }
+        assertEquals(id, get("/api/incidents/" + id).get("incident").get("incident_id").asText());
+    }
+
+    private static void superuser(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.superUrl); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Test

@@ -40,7 +40,6 @@ public final class Incidents {
     private final DataSource pool;
     private final String table;
     private final String detailSql;
-    private final String detailJsonSql;
     private final String commentsSql;
     private final String existsSql;
 
@@ -51,12 +50,6 @@ public final class Incidents {
         String from = " FROM " + table + " i LEFT JOIN " + STATE + " s ON s.incident_id = i.incident_id"
                 + " WHERE i.incident_id = ?";
         this.detailSql = "SELECT " + DETAIL_COLUMNS + from;
-        // The JSON API's lookup in one round trip: the thread comes back as JSON built by PostgreSQL,
-        // timestamps in the same ISO-8601 UTC form as the rest of the answer.
-        this.detailJsonSql = "SELECT " + DETAIL_COLUMNS + ", (SELECT json_agg(json_build_object('id', c.id,"
-                + " 'author', c.author, 'body', c.body, 'created_at', to_char(c.created_at AT TIME ZONE 'UTC',"
-                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) ORDER BY c.created_at, c.id) FROM " + COMMENTS
-                + " c WHERE c.incident_id = i.incident_id) AS comments" + from;
         this.commentsSql = "SELECT id, author, body, created_at FROM " + COMMENTS
                 + " WHERE incident_id = ? ORDER BY created_at, id";
         this.existsSql = "SELECT 1 FROM " + table + " WHERE incident_id = ?";
@@ -66,28 +59,11 @@ public final class Incidents {
     public record Detail(Incident incident, WorkState state) {
     }
 
-    /** An incident, its state and its thread, the thread as JSON text (for the API's fast path). */
-    public record DetailWithThread(Incident incident, WorkState state, String commentsJson) {
-    }
-
     public Optional<Detail> find(String id) throws SQLException {
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(detailSql)) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(new Detail(incident(rs), state(rs))) : Optional.empty();
-            }
-        }
-    }
-
-    public Optional<DetailWithThread> findWithThread(String id) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(detailJsonSql)) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String comments = rs.getString("comments");
-                return Optional.of(new DetailWithThread(incident(rs), state(rs), comments == null ? "[]" : comments));
             }
         }
     }

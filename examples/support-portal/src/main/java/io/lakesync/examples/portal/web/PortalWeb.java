@@ -7,6 +7,7 @@ import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.lakesync.examples.portal.data.BadRequest;
 import io.lakesync.examples.portal.data.DashboardQueries;
+import io.lakesync.examples.portal.data.IncidentLookup;
 import io.lakesync.examples.portal.data.Incidents;
 import io.lakesync.examples.portal.data.NotFound;
 import io.lakesync.examples.portal.data.Work;
@@ -16,6 +17,7 @@ import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +28,17 @@ public final class PortalWeb implements AutoCloseable {
 
     private final Pages pages;
     private final Api api;
+    private final IncidentLookupHandler lookups;
     private final LiveUpdates live;
     private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
     private Javalin app;
 
-    public PortalWeb(Incidents incidents, Work work, DashboardQueries dashboard, LiveUpdates live, List<String> team) {
+    public PortalWeb(Incidents incidents, IncidentLookup lookup, Work work, DashboardQueries dashboard,
+            LiveUpdates live, List<String> team) {
         StatsCache stats = new StatsCache(dashboard, live);
         this.pages = new Pages(incidents, work, stats, live, new Templates(), team);
-        this.api = new Api(incidents, stats);
+        this.api = new Api(incidents, lookup, stats);
+        this.lookups = new IncidentLookupHandler(lookup);
         this.live = live;
     }
 
@@ -45,6 +50,8 @@ public final class PortalWeb implements AutoCloseable {
 
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
+        // Javalin appends its own handler to a sequence it finds on the server: the lookups go first
+        config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(lookups)));
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/portal-static";
