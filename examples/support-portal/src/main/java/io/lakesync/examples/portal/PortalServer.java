@@ -55,7 +55,8 @@ public final class PortalServer implements AutoCloseable {
             Incidents incidents = new Incidents(database.pool(), database.syncedTable());
             web = new PortalWeb(incidents, new IncidentLookup(database.pool(), database.syncedTable()),
                     new Work(database.pool(), incidents),
-                    new DashboardQueries(database.pool(), database.syncedTable()), live, settings.team());
+                    new DashboardQueries(database.pool(), database.syncedTable()), live, settings.team(),
+                    settings.poolSize());
             int port = web.start(settings.host(), settings.port());
             LOG.info("Support portal on http://{}:{} (data version from {})", settings.host(), port,
                     source.describe());
