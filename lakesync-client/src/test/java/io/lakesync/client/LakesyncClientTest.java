@@ -12,6 +12,7 @@ import io.lakesync.client.model.SyncRequestAnswer;
 import io.lakesync.client.model.SyncedTable;
 import io.lakesync.client.model.TableSpec;
 import io.lakesync.client.model.TableUpdate;
+import io.lakesync.testkit.http.CannedHttpServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -28,12 +29,12 @@ class LakesyncClientTest {
     static final String TABLE_JSON = "{\"name\": \"gold.orders\", \"spec\": {\"source_table\": \"/data/orders\","
             + " \"primary_key_columns\": [\"id\"], \"scheduling_policy\": \"TRIGGERED\"}, \"paused\": false}";
 
-    CannedServer server;
+    CannedHttpServer server;
     LakesyncClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = new CannedServer();
+        server = new CannedHttpServer();
         client = LakesyncClient.builder().baseUrl(server.url() + "/").token("s3cret").timeout(Duration.ofSeconds(10))
                 .build();
     }
@@ -84,7 +85,7 @@ class LakesyncClientTest {
                 () -> anonymous.getSyncedTable("gold.orders"));
         assertTrue(none.getMessage().contains("No API token was sent"), none.getMessage());
         assertTrue(none.getMessage().contains("--token") && none.getMessage().contains("LAKESYNC_API_TOKEN"));
-        assertEquals(null, server.received.get(server.received.size() - 1).authorization());
+        assertEquals(null, server.received().get(server.received().size() - 1).authorization());
     }
 
     @Test
@@ -138,7 +139,7 @@ class LakesyncClientTest {
     void namesAreOnePathSegmentAndTheTokenIsABearer() {
         server.answer("GET " + TABLES + "/gold.a%20b%2Fc%3F", 200, TABLE_JSON);
         assertEquals("gold.orders", client.getSyncedTable("gold.a b/c?").name());
-        CannedServer.Received request = server.received.get(0);
+        CannedHttpServer.Received request = server.received().get(0);
         assertEquals("Bearer s3cret", request.authorization());
     }
 
@@ -167,7 +168,7 @@ class LakesyncClientTest {
     void writesSendJsonBodiesAndReadTheAnswers() {
         server.answer("PATCH " + TABLES + "/gold.orders", 200, TABLE_JSON.replace("\"paused\": false", "\"paused\": true"));
         assertTrue(client.updateSyncedTable("gold.orders", TableUpdate.pause()).pausedOrFalse());
-        CannedServer.Received patch = server.received.get(0);
+        CannedHttpServer.Received patch = server.received().get(0);
         assertEquals("{\"paused\":true}", patch.body());
         assertEquals("application/json", patch.contentType());
 
@@ -175,7 +176,7 @@ class LakesyncClientTest {
         client.createSyncedTable(SyncedTable.of("gold.orders", TableSpec.builder("/data/orders", "id")
                 .schedulingPolicy(SchedulingPolicy.TRIGGERED).build()));
         assertEquals("{\"name\":\"gold.orders\",\"spec\":{\"source_table\":\"/data/orders\","
-                + "\"primary_key_columns\":[\"id\"],\"scheduling_policy\":\"TRIGGERED\"}}", server.received.get(1).body());
+                + "\"primary_key_columns\":[\"id\"],\"scheduling_policy\":\"TRIGGERED\"}}", server.received().get(1).body());
 
         server.answer("DELETE " + TABLES + "/gold.orders?purge_data=true", 200, "{}");
         client.deleteSyncedTable("gold.orders", true);

@@ -3,6 +3,7 @@ package io.lakesync.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakesync.testkit.http.CannedHttpServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -24,11 +25,11 @@ class ClientCommandsTest {
     static final String TABLES = "/api/2.0/database/synced_tables";
     static final String NOT_FOUND = "{\"error_code\": \"RESOURCE_DOES_NOT_EXIST\", \"message\": \"No synced table named %s.\"}";
 
-    CannedApiServer api;
+    CannedHttpServer api;
 
     @BeforeEach
     void start() throws IOException {
-        api = new CannedApiServer();
+        api = new CannedHttpServer();
     }
 
     @AfterEach
@@ -87,13 +88,13 @@ class ClientCommandsTest {
                 updated gold.changed: schedule: none -> every 60s, freshness_sla_seconds: 30s -> none, paused: false -> true
                 """, run.out());
         assertEquals("", run.err());
-        List<CannedApiServer.Received> writes = writes();
+        List<CannedHttpServer.Received> writes = writes();
         assertEquals(2, writes.size(), writes::toString);
         ModelJson.assertJson("{\"name\": \"gold.new\", \"spec\": {\"source_table\": \"/data/new\","
                 + " \"primary_key_columns\": [\"id\"], \"scheduling_policy\": \"SNAPSHOT\"}}", writes.get(0).body());
         ModelJson.assertJson("{\"spec\": {\"schedule\": {\"interval_seconds\": 60}, \"freshness_sla_seconds\": null},"
                 + " \"paused\": true}", writes.get(1).body());
-        assertTrue(api.received.stream().allMatch(r -> "Bearer t0ken".equals(r.authorization())));
+        assertTrue(api.received().stream().allMatch(r -> "Bearer t0ken".equals(r.authorization())));
     }
 
     @Test
@@ -144,7 +145,7 @@ class ClientCommandsTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals("lakesync: INVALID_ARGUMENT: " + file + ", synced table #1 (gold.a): spec.primary_key_columns is"
                 + " missing. Name the key column(s), for example primary_key_columns: [customer_id].\n", run.err());
-        assertEquals(List.of(), api.received);
+        assertEquals(List.of(), api.received());
     }
 
     @Test
@@ -170,7 +171,7 @@ class ClientCommandsTest {
 
         api.answer("PATCH " + TABLES + "/gold.a", 200, "{\"name\": \"gold.a\", \"paused\": true}");
         assertEquals("paused gold.a\n", cli("tables", "pause", "gold.a").out());
-        ModelJson.assertJson("{\"paused\": true}", api.received.get(api.received.size() - 1).body());
+        ModelJson.assertJson("{\"paused\": true}", api.received().get(api.received().size() - 1).body());
 
         api.answer("DELETE " + TABLES + "/gold.a?purge_data=true", 200, "{}");
         assertEquals("deleted gold.a and dropped its PostgreSQL table\n",
@@ -232,7 +233,7 @@ class ClientCommandsTest {
         assertEquals(0, CliRun.of("tables", "runs", "--help").exitCode());
     }
 
-    private List<CannedApiServer.Received> writes() {
-        return api.received.stream().filter(r -> !r.method().equals("GET")).collect(Collectors.toList());
+    private List<CannedHttpServer.Received> writes() {
+        return api.received().stream().filter(r -> !r.method().equals("GET")).collect(Collectors.toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.lakesync.client;
+package io.lakesync.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,38 +13,49 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP server (the JDK's) that answers each "METHOD /raw/path?query" with a canned status
- * and body and records what it received, so the client is tested over real sockets.
+ * and body and records what it received, so that HTTP clients (the SDK, the CLI) are tested over
+ * real sockets against answers a test chooses, including ones a real server would never give.
+ * An unknown request gets 418 with a body that names it.
  */
-final class CannedServer implements AutoCloseable {
+public final class CannedHttpServer implements AutoCloseable {
 
     record Answer(int status, String contentType, String body) {
     }
 
-    record Received(String method, String rawPathAndQuery, String authorization, String contentType, String body) {
+    /** One request as it arrived: its method, raw path and query, headers and body. */
+    public record Received(String method, String rawPathAndQuery, String authorization, String contentType,
+            String body) {
     }
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    CannedServer() throws IOException {
+    public CannedHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    /** Like {@code http://127.0.0.1:40123}. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    CannedServer answer(String methodAndPath, int status, String json) {
+    /** Answers {@code methodAndPath} (like {@code GET /api/x?y=1}) with {@code status} and a JSON body. */
+    public CannedHttpServer answer(String methodAndPath, int status, String json) {
         answers.put(methodAndPath, new Answer(status, "application/json", json));
         return this;
     }
 
-    CannedServer answerText(String methodAndPath, int status, String contentType, String body) {
+    public CannedHttpServer answerText(String methodAndPath, int status, String contentType, String body) {
         answers.put(methodAndPath, new Answer(status, contentType, body));
         return this;
+    }
+
+    /** What arrived so far, oldest first (a live, thread-safe view). */
+    public List<Received> received() {
+        return received;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
