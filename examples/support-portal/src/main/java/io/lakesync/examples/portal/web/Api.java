@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * The JSON API: the dashboard's list ({@code GET /api/incidents}, same filters as the page) and one
- * incident with its state and thread ({@code GET /api/incidents/{id}}: one indexed query streamed to
- * JSON, no per-request logging, serving thousands of lookups a second). Same JSON conventions as lakesync's
- * API: snake_case, ISO-8601 UTC timestamps, absent values left out.
+ * incident with its state and thread ({@code GET /api/incidents/{id}}: one indexed query streamed
+ * to JSON, no per-request logging, serving thousands of lookups a second). Same JSON conventions as
+ * lakesync's API: snake_case, ISO-8601 UTC timestamps, absent values left out.
  */
 final class Api {
 

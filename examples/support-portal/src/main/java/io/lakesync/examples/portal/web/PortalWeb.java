@@ -35,7 +35,7 @@ public final class PortalWeb implements AutoCloseable {
     private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
     private Javalin app;
 
-    /** @param databaseConnections the size of the portal's connection pool, which sizes its request threads */
+    /** @param databaseConnections the size of the portal's connection pool; it sizes the request threads */
     public PortalWeb(Incidents incidents, IncidentLookup lookup, Work work, DashboardQueries dashboard,
             LiveUpdates live, List<String> team, int databaseConnections) {
         StatsCache stats = new StatsCache(dashboard, live);
