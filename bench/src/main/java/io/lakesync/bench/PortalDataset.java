@@ -94,8 +94,8 @@ final class PortalDataset {
                      WHEN 'high' THEN 'Call the customer''s technical contact within the hour and loop in the account manager; open a bridge with engineering.'
                      WHEN 'medium' THEN 'Reply within 2 hours with a workaround and a time for the next update.'
                      ELSE 'Answer with the knowledge-base article and close if the customer confirms.' END,
-                   CASE WHEN band = 'low' THEN ARRAY[f3]
-                        WHEN f3 IN (f1, f2) THEN ARRAY[f1, f2] ELSE ARRAY[f1, f2, f3] END,
+                   to_jsonb(CASE WHEN band = 'low' THEN ARRAY[f3]
+                        WHEN f3 IN (f1, f2) THEN ARRAY[f1, f2] ELSE ARRAY[f1, f2, f3] END),
                    'escalation-gbm-2026.11.1', created_at + interval '5 seconds'
             FROM (
               SELECT *, CASE WHEN risk >= 0.7 THEN 'high' WHEN risk >= 0.4 THEN 'medium' ELSE 'low' END AS band
@@ -181,10 +181,11 @@ final class PortalDataset {
         String superUrl = withDatabase(serverUrl, name);
         try (Connection c = DriverManager.getConnection(superUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA support");
+            // the columns as lakesync creates them from the simulator's Delta table (arrays are jsonb)
             s.execute("CREATE TABLE support.incidents (incident_id text PRIMARY KEY, title text, description text,"
                     + " customer text, product text, category text, priority text, channel text,"
                     + " created_at timestamptz, sla_due_at timestamptz, predicted_escalation_risk double precision,"
-                    + " risk_band text, recommended_action text, top_risk_factors text[], model_version text,"
+                    + " risk_band text, recommended_action text, top_risk_factors jsonb, model_version text,"
                     + " scored_at timestamptz)");
             s.execute("SELECT setseed(0.42)");
             insertIncidents(c, incidents);

@@ -213,6 +213,30 @@ class PortalApiIT {
     }
 
     @Test
+    void nullRiskFactorsAreLeftOutAndNoFactorsAreAnEmptyList() throws Exception {
+        // a model may write a null into the array, or no array at all; the page skips them, so does the API
+        String withNulls = SupportDatabase.id(21);
+        String without = SupportDatabase.id(22);
+        List<String> before = List.of(db.scalar("SELECT top_risk_factors::text FROM support.incidents"
+                + " WHERE incident_id = '" + withNulls + "'"), db.scalar("SELECT top_risk_factors::text FROM"
+                + " support.incidents WHERE incident_id = '" + without + "'"));
+        try {
+            superuser("UPDATE support.incidents SET top_risk_factors = '[\"Renewal in 30 days\", null,"
+                    + " \"null pointer in the export\"]' WHERE incident_id = '" + withNulls + "'");
+            superuser("UPDATE support.incidents SET top_risk_factors = NULL WHERE incident_id = '" + without + "'");
+            assertEquals(JSON.readTree("[\"Renewal in 30 days\", \"null pointer in the export\"]"),
+                    get("/api/incidents/" + withNulls).get("incident").get("top_risk_factors"));
+            assertEquals(JSON.readTree("[]"), get("/api/incidents/" + without).get("incident")
+                    .get("top_risk_factors"));
+        } finally {
+            superuser("UPDATE support.incidents SET top_risk_factors = '" + before.get(0).replace("'", "''")
+                    + "' WHERE incident_id = '" + withNulls + "'");
+            superuser("UPDATE support.incidents SET top_risk_factors = '" + before.get(1).replace("'", "''")
+                    + "' WHERE incident_id = '" + without + "'");
+        }
+    }
+
+    @Test
     void statsAgreeWithTheTable() throws Exception {
         JsonNode stats = get("/api/stats");
         JsonNode kpis = stats.get("kpis");

@@ -103,10 +103,11 @@ final class SupportDatabase {
         String password = "pw-" + role;
         try (Connection c = DriverManager.getConnection(superUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA support");
+            // the columns as lakesync creates them from the simulator's Delta table (arrays are jsonb)
             s.execute("CREATE TABLE support.incidents (incident_id text PRIMARY KEY, title text, description text,"
                     + " customer text, product text, category text, priority text, channel text,"
                     + " created_at timestamptz, sla_due_at timestamptz, predicted_escalation_risk double precision,"
-                    + " risk_band text, recommended_action text, top_risk_factors text[], model_version text,"
+                    + " risk_band text, recommended_action text, top_risk_factors jsonb, model_version text,"
                     + " scored_at timestamptz)");
             // the extra indexes the portal's list asks lakesync for (extra_index_definitions)
             s.execute("CREATE INDEX ON support.incidents (created_at)");
@@ -211,7 +212,7 @@ final class SupportDatabase {
                 : band.equals("medium") ? "Reply within 2 hours with a workaround and a time for the next update."
                         : "Answer with the knowledge-base article and close if the customer confirms.";
         try (PreparedStatement s = c.prepareStatement("INSERT INTO support.incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?)")) {
+                + " ?, ?, ?, ?, to_jsonb(?::text[]), ?, ?)")) {
             s.setString(1, id);
             s.setString(2, issue.title());
             s.setString(3, issue.description());

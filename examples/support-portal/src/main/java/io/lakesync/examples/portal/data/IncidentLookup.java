@@ -50,7 +50,7 @@ public final class IncidentLookup {
         return "SELECT i.incident_id, i.title, i.description, i.customer, i.product, i.category, i.priority,"
                 + " i.channel, " + utc("i.created_at") + ", " + utc("i.sla_due_at") + ","
                 + " i.predicted_escalation_risk, i.risk_band, i.recommended_action,"
-                + " to_json(array_remove(i.top_risk_factors, NULL))::text, i.model_version, " + utc("i.scored_at") + ","
+                + " to_json(i.top_risk_factors)::text, i.model_version, " + utc("i.scored_at") + ","
                 + " coalesce(s.status, 'open'), s.owner, " + utc("s.updated_at") + ", s.updated_by,"
                 + " (SELECT json_agg(json_build_object('id', c.id, 'author', c.author, 'body', c.body,"
                 + " 'created_at', " + utc("c.created_at") + ") ORDER BY c.created_at, c.id)::text FROM "
@@ -89,7 +89,7 @@ public final class IncidentLookup {
             }
             text(json, "risk_band", rs.getString(column++));
             text(json, "recommended_action", rs.getString(column++));
-            raw(json, "top_risk_factors", rs.getString(column++));
+            factors(json, rs.getString(column++));
             text(json, "model_version", rs.getString(column++));
             text(json, "scored_at", rs.getString(column++));
             json.writeEndObject();
@@ -113,6 +113,23 @@ public final class IncidentLookup {
         if (value != null) {
             json.writeStringField(field, value);
         }
+    }
+
+    /**
+     * The risk factors: a JSON array as PostgreSQL renders the column (jsonb, as lakesync syncs a
+     * Delta array, or text[]), without null elements, as the incident page shows them. Only an
+     * array that may hold a null is parsed.
+     */
+    private static void factors(JsonGenerator json, String array) throws IOException, SQLException {
+        if (array == null || !array.contains("null")) {
+            raw(json, "top_risk_factors", array);
+            return;
+        }
+        json.writeArrayFieldStart("top_risk_factors");
+        for (String factor : Incidents.strings(array)) {
+            json.writeString(factor);
+        }
+        json.writeEndArray();
     }
 
     /** A JSON array PostgreSQL built (to_json, json_agg), or an empty one for none. */

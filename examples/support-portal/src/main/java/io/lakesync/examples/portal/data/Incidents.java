@@ -251,7 +251,7 @@ public final class Incidents {
      * The factors arrive as a JSON array: pgjdbc 42.7's text-array decoding fails on elements holding
      * quotes (ArrayIndexOutOfBoundsException on {@code {"Security language: \"unauthorized\""}}).
      */
-    private static List<String> strings(String json) throws SQLException {
+    static List<String> strings(String json) throws SQLException {
         if (json == null) {
             return List.of();
         }
