@@ -40,6 +40,8 @@ final class ChangeStaging {
     private final CopyIn copyIn;
     private final BinaryCopyWriter writer;
     private final Stamp stamp;
+    private long firstVersion = -1;
+    private boolean severalVersions;
 
     private ChangeStaging(CopyIn copyIn, BinaryCopyWriter writer, Stamp stamp) {
         this.copyIn = copyIn;
@@ -89,6 +91,11 @@ final class ChangeStaging {
     /** Stages the live rows of a batch (see {@link BinaryCopyWriter} for rows without a key). */
     void write(ChangeBatch batch) {
         stamp.version = batch.version();
+        if (firstVersion < 0) {
+            firstVersion = batch.version();
+        } else if (batch.version() != firstVersion) {
+            severalVersions = true;
+        }
         if (batch.kind() == ChangeKind.UPSERT) {
             stamp.kind = UPSERT;
             writer.write(batch.rows());
@@ -96,6 +103,11 @@ final class ChangeStaging {
             stamp.kind = DELETE;
             writer.writeKeysOnly(batch.rows());
         }
+    }
+
+    /** Whether every change staged so far belongs to one version (also true when none was staged). */
+    boolean oneVersion() {
+        return !severalVersions;
     }
 
     long rowsStaged() {

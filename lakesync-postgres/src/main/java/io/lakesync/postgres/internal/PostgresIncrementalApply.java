@@ -149,7 +149,8 @@ public final class PostgresIncrementalApply implements IncrementalApply {
             }
             long altered = System.nanoTime();
             ChangeCollapse collapse = new ChangeCollapse(spec, plan.schema());
-            ChangeMerge.Counts counts = new ChangeMerge(spec, plan.schema(), collapse).apply(connection);
+            ChangeMerge.Counts counts = new ChangeMerge(spec, plan.schema(), collapse).apply(connection,
+                    staging.oneVersion());
             if (counts.duplicateKeys() > 0) {
                 throw collapse.duplicateKeyError(connection, served.version().version()); // the rollback undoes the merge
             }
