@@ -66,12 +66,15 @@ final class ChangeStaging {
         }
     }
 
-    /** Creates the (empty) table; {@link #open} then starts the COPY into it. */
+    /**
+     * Creates the (empty) table; {@link #open} then starts the COPY into it. The change columns come
+     * first in the table (COPY names its columns, so the rows still arrive with them last): the merge
+     * filters every scan on the kind, and PostgreSQL reads a column by walking the ones before it.
+     */
     static void create(Connection connection, TableSchema schema, List<String> keys) throws SQLException {
-        Relations.execute(connection, "CREATE TEMP TABLE " + Sql.quote(TABLE) + " ("
-                + PgTypes.columnDefinitions(schema, keys) + ", " + Sql.quote(VERSION) + " bigint NOT NULL, "
-                + Sql.quote(KIND) + " smallint NOT NULL, " + Sql.quote(SEQUENCE) + " bigint NOT NULL)"
-                + " ON COMMIT DROP");
+        Relations.execute(connection, "CREATE TEMP TABLE " + Sql.quote(TABLE) + " (" + Sql.quote(KIND)
+                + " smallint NOT NULL, " + Sql.quote(VERSION) + " bigint NOT NULL, " + Sql.quote(SEQUENCE)
+                + " bigint NOT NULL, " + PgTypes.columnDefinitions(schema, keys) + ") ON COMMIT DROP");
     }
 
     /** Starts the COPY into the table {@link #create} made in this transaction. */
