@@ -1,5 +1,6 @@
 package io.lakesync.postgres.internal;
 
+import io.lakesync.core.error.ErrorCode;
 import io.lakesync.core.model.SyncMode;
 import io.lakesync.core.model.SyncedTableSpec;
 import io.lakesync.core.spi.RunHistory;
@@ -20,6 +21,8 @@ public final class PostgresRunHistory implements RunHistory {
 
     public static final String CRASHED = "CRASHED";
     private static final int MAX_MESSAGE_CHARS = 8_000;
+    /** Tries at recording a run's end when the connection breaks under it (see {@link #finish}). */
+    private static final int FINISH_ATTEMPTS = 3;
 
     private final Connector connector;
 
@@ -78,7 +81,33 @@ public final class PostgresRunHistory implements RunHistory {
         }
     }
 
+    /**
+     * Records the end of a run. A run that failed because PostgreSQL restarted often comes here on a
+     * pooled connection the restart cut (the pool hands out a recently used connection unchecked):
+     * the pool drops it, and another try on a new connection (which waits for the server to be
+     * back, up to the pool's connection timeout) records the real outcome rather than leaving the run
+     * for the next one to close as CRASHED.
+     */
     private void finish(long runId, String result, RunOutcome outcome, String errorCode, String message) {
+        SQLException cut = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update(runId, result, outcome, errorCode, message);
+                return;
+            } catch (SQLException e) {
+                if (cut != null) {
+                    e.addSuppressed(cut);
+                }
+                if (SqlErrors.classify(e) != ErrorCode.TARGET_UNAVAILABLE || attempt == FINISH_ATTEMPTS) {
+                    throw SqlErrors.translate(e, connector.url(), "recording the end of run " + runId, "");
+                }
+                cut = e;
+            }
+        }
+    }
+
+    private void update(long runId, String result, RunOutcome outcome, String errorCode, String message)
+            throws SQLException {
         try (Connection connection = connector.open();
                 PreparedStatement s = connection.prepareStatement("UPDATE lakesync.runs SET outcome = ?,"
                         + " ended_at = clock_timestamp(), from_version = ?, to_version = ?, rows_written = ?,"
@@ -97,8 +126,6 @@ public final class PostgresRunHistory implements RunHistory {
             s.setString(11, storable(message));
             s.setLong(12, runId);
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, connector.url(), "recording the end of run " + runId, "");
         }
     }
 
