@@ -75,10 +75,7 @@ final class ChangeMerge {
         return "WITH " + collapsed + " AS MATERIALIZED (" + collapse.lastChangePerKey() + "),"
                 + " deleted AS (" + delete(collapsed + " c WHERE c." + kind + " = " + ChangeStaging.DELETE) + "),"
                 + " upserted AS (" + upsert(collapsed + " c WHERE c." + kind + " = " + ChangeStaging.UPSERT) + ")"
-                + " SELECT (SELECT count(*) FILTER (WHERE inserted) FROM upserted),"
-                + " (SELECT count(*) FILTER (WHERE NOT inserted) FROM upserted),"
-                + " (SELECT count(*) FROM deleted),"
-                + " (SELECT count(*) FROM " + collapsed + " WHERE " + Sql.quote(ChangeCollapse.DUPLICATE) + ")";
+                + counts("(SELECT count(*) FROM " + collapsed + " WHERE " + Sql.quote(ChangeCollapse.DUPLICATE) + ")");
     }
 
     /** The direct path's merge: the staged UPSERTs as they are, the DELETEs of keys no UPSERT re-adds. */
@@ -91,9 +88,14 @@ final class ChangeMerge {
         return "WITH deleted AS (" + delete(staging + " c WHERE c." + kind + " = " + ChangeStaging.DELETE + " AND NOT "
                 + reAdded) + "),"
                 + " upserted AS (" + upsert(staging + " c WHERE c." + kind + " = " + ChangeStaging.UPSERT) + ")"
-                + " SELECT (SELECT count(*) FILTER (WHERE inserted) FROM upserted),"
+                + counts("0");
+    }
+
+    /** The statement's answer, {@link Counts} in order, from its {@code deleted} and {@code upserted} CTEs. */
+    private static String counts(String duplicateKeys) {
+        return " SELECT (SELECT count(*) FILTER (WHERE inserted) FROM upserted),"
                 + " (SELECT count(*) FILTER (WHERE NOT inserted) FROM upserted),"
-                + " (SELECT count(*) FROM deleted), 0";
+                + " (SELECT count(*) FROM deleted), " + duplicateKeys;
     }
 
     /** A key with two UPSERTs among changes of one version: the source had a duplicate key there. */
