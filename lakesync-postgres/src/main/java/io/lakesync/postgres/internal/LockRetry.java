@@ -67,19 +67,21 @@ final class LockRetry {
                     throw timedOut.apply(attempt);
                 }
                 LOG.debug("The {} waited for readers (attempt {}); retrying", what, attempt);
-                sleep(ThreadLocalRandom.current().nextLong(backoffMillis / 2, backoffMillis + 1), what);
+                sleep(ThreadLocalRandom.current().nextLong(backoffMillis / 2, backoffMillis + 1), "The sync was"
+                        + " interrupted while waiting for the lock of the " + what + "; the target table is"
+                        + " unchanged.");
                 backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 3 / 2);
             }
         }
     }
 
-    private static void sleep(long millis, String what) {
+    /** Waits before the next try; an interrupt ends it with CANCELLED and {@code ifInterrupted} as the message. */
+    static void sleep(long millis, String ifInterrupted) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LakesyncException(ErrorCode.CANCELLED, "The sync was interrupted while waiting for the lock"
-                    + " of the " + what + "; the target table is unchanged.");
+            throw new LakesyncException(ErrorCode.CANCELLED, ifInterrupted, e);
         }
     }
 }

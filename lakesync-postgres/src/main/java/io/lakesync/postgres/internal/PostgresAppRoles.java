@@ -349,7 +349,7 @@ public final class PostgresAppRoles implements AppRoles {
                             + " if it keeps failing, look in pg_stat_activity for a long transaction on the table.", e);
                 }
                 LOG.info("{}: a lock was busy (try {} of {}), trying again", doing, attempt, LOCK_ATTEMPTS);
-                pause(100L * attempt);
+                LockRetry.sleep(100L * attempt, "Interrupted while waiting to try again.");
             }
         }
     }
@@ -382,15 +382,6 @@ public final class PostgresAppRoles implements AppRoles {
                 throw e;
             }
         });
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LakesyncException(ErrorCode.CANCELLED, "Interrupted while waiting to try again.", e);
-        }
     }
 
     /** Work of one role operation, with who the writer is. */
